@@ -1,1 +1,8 @@
-export {};
+export { CzannError, CZANN_ERROR_CODES, isCzannError, type CzannErrorCode } from './errors';
+export {
+  MODEL_TYPES, PIXEL_TYPES, DEFAULT_READ_LIMITS,
+  type ModelType, type PixelType, type ColorHandling, type Rgb, type ModelMetadata, type ModelFormat, type CzModel, type ReadLimits,
+} from './types';
+export { readModel, type ReadOptions } from './read-model';
+export { inspectOnnx, ONNX_ELEM_TYPES, type OnnxSummary, type TensorInfo } from './onnx-inspect';
+export { ModelJsonSchema, type ModelJson } from './model-json';
