@@ -1,1 +1,16 @@
-export {};
+export { GraphBuilder, type ModelOptions } from './graph/graph-builder';
+export { Tape, value, type LayerContext } from './graph/tape';
+export { GraphBuildError, type Value, type Attrs, type AttrValue } from './graph/value';
+export { conv2d, type ConvParams } from './layers/conv';
+export { convTranspose2x2 } from './layers/conv-transpose';
+export { relu, concatChannels, add } from './layers/elementwise';
+export { maxPool2x2 } from './layers/max-pool';
+export { softmaxCrossEntropy, sigmoidBinaryCrossEntropy, type LossOutput } from './layers/losses';
+export { emitAdam, AdamConfigSchema, type AdamConfig, type AdamParam } from './optim/adam';
+export { UNET_PRESETS, UnetConfigSchema, unetFromPreset, type UnetConfig, type UnetPreset } from './model/unet-config';
+export { unetForward, unetParamSpecs, type ParamLookup } from './model/unet';
+export { initParams, countParams, type ParamSpec, type ParamSet } from './model/params';
+export { buildTrainingGraph, io, TRAINING_OPSET, type TrainingGraph, type TrainingGraphOptions } from './model/build-training-graph';
+export { buildInferenceGraph, INFERENCE_OPSET, type InferenceGraphOptions, type InputNormalisation } from './model/build-inference-graph';
+export { Rng } from './train/rng';
+export { createSession, ExecutionSchema, type Execution } from './train/ort-session';

@@ -1,0 +1,89 @@
+import type { GraphBuilder } from '../graph/graph-builder';
+import { value, type LayerContext } from '../graph/tape';
+import { GraphBuildError, type Value } from '../graph/value';
+
+export interface ConvParams {
+  /** `[out, in, k, k]`, k = 1 or 3. */
+  readonly w: Value;
+  /** `[out]`. */
+  readonly b: Value;
+}
+
+const NEG_END = -1_000_000;
+
+/** Sum over N, H, W: the bias gradient. */
+export function reduceNhw(g: GraphBuilder, dy: string): string {
+  return g.op('ReduceSum', [dy, g.constI([0, 2, 3])], { keepdims: 0 });
+}
+
+/** `[N, C, H, W]` → `[C, N·H·W]` (the transpose is skipped for N = 1). */
+export function channelsFirstFlat(g: GraphBuilder, x: string, shape: readonly number[]): string {
+  const [n, c, h, w] = shape as [number, number, number, number];
+  const t = n === 1 ? x : g.op('Transpose', [x], { perm: [1, 0, 2, 3] });
+  return g.op('Reshape', [t, g.constI([c, n * h * w])]);
+}
+
+/** dW of a 3×3 pad-1 convolution: nine taps, each one Gemm over the padded, flattened tensors. */
+function convGradW3x3(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
+  const [n, c, h, w] = xShape as [number, number, number, number];
+  const xp = g.op('Pad', [x, g.constI([0, 0, 1, 1, 0, 0, 1, 1])]);
+  const dyp = g.op('Pad', [dy, g.constI([0, 0, 0, 0, 0, 0, 2, 2])]);
+  const padded = [n, c, h + 2, w + 2];
+  const xf = channelsFirstFlat(g, xp, padded);
+  const dyf = channelsFirstFlat(g, dyp, [n, m, h + 2, w + 2]);
+  const p = n * (h + 2) * (w + 2);
+  const len = p - (2 * (w + 2) + 2);
+  const one = g.constI([1]);
+  const axis = g.constI([1]);
+  const a = g.op('Slice', [dyf, g.constI([0]), g.constI([len]), axis, one]);
+  const taps: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      const off = i * (w + 2) + j;
+      const b = g.op('Slice', [xf, g.constI([off]), g.constI([off + len]), axis, one]);
+      taps.push(g.op('Gemm', [a, b], { transB: 1 }));
+    }
+  }
+  const cat = g.op('Concat', taps, { axis: 1 }); // [M, 9·C], tap-major
+  const r = g.op('Reshape', [cat, g.constI([m, 3, 3, c])]);
+  return g.op('Transpose', [r], { perm: [0, 3, 1, 2] });
+}
+
+/** dW of a 1×1 convolution: one Gemm. */
+function convGradW1x1(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
+  const [n, c, h, w] = xShape as [number, number, number, number];
+  const xf = channelsFirstFlat(g, x, xShape);
+  const dyf = channelsFirstFlat(g, dy, [n, m, h, w]);
+  const gw = g.op('Gemm', [dyf, xf], { transB: 1 });
+  return g.op('Reshape', [gw, g.constI([m, c, 1, 1])]);
+}
+
+/** dX of a stride-1 "same" convolution: a forward Conv of dY with the kernel flipped and transposed. */
+function convGradX(g: GraphBuilder, dy: string, w: string, k: number): string {
+  const pad = (k - 1) / 2;
+  const flipped = k === 1
+    ? w
+    : g.op('Slice', [w, g.constI([-1, -1]), g.constI([NEG_END, NEG_END]), g.constI([2, 3]), g.constI([-1, -1])]);
+  const wt = g.op('Transpose', [flipped], { perm: [1, 0, 2, 3] });
+  return g.op('Conv', [dy, wt], { kernel_shape: [k, k], pads: [pad, pad, pad, pad] });
+}
+
+/** A stride-1 "same" convolution (k = 1 or 3) with bias. */
+export function conv2d(ctx: LayerContext, x: Value, p: ConvParams): Value {
+  const { g, tape } = ctx;
+  const [m, cin, k] = p.w.shape as [number, number, number];
+  if (k !== 1 && k !== 3) throw new GraphBuildError(`conv2d supports 1×1 and 3×3 kernels, got ${k}`);
+  if (x.shape[1] !== cin) throw new GraphBuildError(`conv2d: input has ${x.shape[1]} channels, weight expects ${cin}`);
+  const pad = (k - 1) / 2;
+  const y = g.op('Conv', [x.name, p.w.name, p.b.name], { kernel_shape: [k, k], pads: [pad, pad, pad, pad] });
+  const [n, , h, w] = x.shape as [number, number, number, number];
+  const out = value(y, [n, m, h, w], x.requiresGrad || p.w.requiresGrad || p.b.requiresGrad);
+  tape?.record(() => {
+    const dy = tape.grad(out);
+    if (dy === undefined) return;
+    tape.addGrad(p.b, reduceNhw(g, dy));
+    tape.addGrad(p.w, k === 3 ? convGradW3x3(g, x.name, dy, x.shape, m) : convGradW1x1(g, x.name, dy, x.shape, m));
+    if (x.requiresGrad) tape.addGrad(x, convGradX(g, dy, p.w.name, k));
+  });
+  return out;
+}
