@@ -6,3 +6,6 @@ export {
 export { readModel, type ReadOptions } from './read-model';
 export { inspectOnnx, ONNX_ELEM_TYPES, type OnnxSummary, type TensorInfo } from './onnx-inspect';
 export { ModelJsonSchema, type ModelJson } from './model-json';
+export { writeCzann, writeCzmodel, formatModelJson, LICENSE_ENTRY, type ModelInput, type WriteOptions, type WriteCzmodelOptions } from './write-model';
+export { convertLegacy, legacyInputScale, scaleOnnxInput, PIXEL_TYPE_MAX, type ConvertResult } from './convert-legacy';
+export { validateModel, type Finding, type ValidationReport } from './validate-model';

@@ -3,6 +3,7 @@ import { parseXml, type XmlElement } from './xml-parse';
 import type { ColorHandling, ModelMetadata, Rgb } from './types';
 
 export const LEGACY_VERSIONS = ['3.0.0', '3.1.0'] as const;
+export type LegacyVersion = (typeof LEGACY_VERSIONS)[number];
 
 /** What the legacy XML states; shapes come from the ONNX graph (the XML has none). */
 export interface LegacyXml {
