@@ -1,1 +1,13 @@
-export {};
+export type { DType, TypedArray, Raster, ImageStack, ReadLimits } from './types';
+export { DEFAULT_LIMITS, DTYPES, bytesPerSample, allocateSamples, createRaster, dtypeRange, isIntegerDType } from './types';
+export { ImagingError, isImagingError, type ImagingErrorCode } from './errors';
+export { bytesReader, cachedReader, type RandomAccessReader } from './io';
+export { readImage, sniffFormat, type ImageFormat } from './read-image';
+export { openTiff, readTiff, type TiffFile } from './tiff/open-tiff';
+export type { TiffPage } from './tiff/tiff-page';
+export type { Region } from './tiff/read-region';
+export type { StackLayout } from './tiff/layout-stack';
+export { parseOmeXml, omeColorToHex, hexToOmeColor, type OmeMetadata } from './tiff/ome-xml';
+export { writeTiff, type WriteTiffOptions } from './tiff/write-tiff';
+export { readPng } from './png/read-png';
+export { writePng } from './png/write-png';
