@@ -3,11 +3,7 @@ import { unetParamSpecs } from './unet';
 import type { UnetConfig } from './unet-config';
 import { Rng } from '../train/rng';
 
-export interface Batch {
-  readonly x: Float32Array;
-  readonly target: Float32Array;
-  readonly mask: Float32Array;
-}
+import type { Batch } from '../train/training-data';
 
 /** A random batch with one-hot targets and every fourth pixel unlabelled (for tests and benchmarks). */
 export function randomBatch(cfg: UnetConfig, n: number, h: number, w: number, seed: number): Batch {
