@@ -14,3 +14,14 @@ export { buildTrainingGraph, io, TRAINING_OPSET, type TrainingGraph, type Traini
 export { buildInferenceGraph, INFERENCE_OPSET, type InferenceGraphOptions, type InputNormalisation } from './model/build-inference-graph';
 export { Rng } from './train/rng';
 export { createSession, ExecutionSchema, type Execution } from './train/ort-session';
+export { TrainingEngine, type StepResult, type ValidationResult } from './train/training-engine';
+export { Trainer, TrainerError } from './train/trainer';
+export { fitEngine, FitOptionsSchema, type FitOptions, type FitProgress, type FitResult, type FitHooks } from './train/fit';
+export { TrainConfigSchema, learningRate, hashConfig, type TrainConfig, type TrainConfigInput } from './train/train-config';
+export { AugmentConfigSchema, TrainingDataError, type AugmentConfig, type TrainingImage, type Batch } from './train/training-data';
+export { PatchSampler, type SamplerOptions } from './train/patch-sampler';
+export { percentileNormalisation, medianNormalisation } from './train/normalise';
+export { serializeCheckpoint, restoreCheckpoint, CheckpointError, type CheckpointState } from './train/checkpoint';
+export { predictImage } from './train/predict';
+export { argmaxLast, labelledIou } from './train/metrics';
+export { syntheticDisks } from './train/synthetic-data';
