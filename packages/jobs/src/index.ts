@@ -1,0 +1,9 @@
+export { QUEUES, type QueueName } from './queues';
+export { defineJob, type JobDefinition, type JobPayload } from './define-job';
+export { PING_TRAINER, PING_PACKAGER, ALL_JOBS } from './contracts';
+export { createRedis, DEFAULT_REDIS_URL } from './redis';
+export { enqueue, getQueue, closeQueues } from './enqueue';
+export { runWorker, UnknownJobError, type JobHandler } from './run-worker';
+export { writeHeartbeat, markStopped, HEARTBEAT_INTERVAL_MS, type HeartbeatRow } from './heartbeat';
+export { startWorkerApp, type WorkerApp, type WorkerAppOptions } from './worker-app';
+export { handlePing } from './ping';

@@ -1,0 +1,14 @@
+export { S3ConfigSchema, type S3Config, LOCAL_S3_PORT, localS3Endpoint } from './config';
+export { orgKey, isOrgKey, StorageKeyError } from './keys';
+export { createStorage, ensureBucket, putObject, getObjectBytes, deletePrefix, checkStorage, type Storage } from './client';
+export {
+  presignGet,
+  presignPut,
+  createMultipartUpload,
+  presignUploadPart,
+  listUploadedParts,
+  completeMultipartUpload,
+  abortMultipartUpload,
+  DEFAULT_URL_TTL_S,
+} from './presign';
+export { startLocalS3, type LocalS3 } from './local-s3';

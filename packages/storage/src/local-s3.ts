@@ -1,0 +1,34 @@
+/// <reference path="./s3rver.d.ts" />
+import { mkdir } from 'node:fs/promises';
+import S3rver from 's3rver';
+import { LOCAL_S3_PORT } from './config';
+
+export interface LocalS3 {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The S3 server used when no S3_ENDPOINT is configured (development, tests, the demo): s3rver speaks the S3
+ * protocol over HTTP and keeps objects under `directory`. It does not verify signatures, so never expose it.
+ */
+export async function startLocalS3(opts: { directory: string; port?: number; buckets?: string[] }): Promise<LocalS3> {
+  await mkdir(opts.directory, { recursive: true });
+  const server = new S3rver({
+    port: opts.port ?? LOCAL_S3_PORT,
+    address: '127.0.0.1',
+    directory: opts.directory,
+    silent: true,
+    configureBuckets: (opts.buckets ?? []).map((name) => ({ name, configs: [CORS_CONFIG] })),
+  });
+  const info = (await server.run()) as { port: number };
+  return {
+    endpoint: `http://127.0.0.1:${info.port}`,
+    close: () => server.close(),
+  };
+}
+
+/** Browsers upload parts straight to S3 and read the ETag header back. */
+const CORS_CONFIG = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>
+<AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>
+<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
