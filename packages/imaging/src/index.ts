@@ -11,3 +11,6 @@ export { parseOmeXml, omeColorToHex, hexToOmeColor, type OmeMetadata } from './t
 export { writeTiff, type WriteTiffOptions } from './tiff/write-tiff';
 export { readPng } from './png/read-png';
 export { writePng } from './png/write-png';
+export { downsample2x, type DownsampleMethod } from './pyramid/downsample';
+export { pyramidLevels, type PyramidLevel } from './pyramid/pyramid-levels';
+export { histogram, percentiles, autoContrast, type Histogram } from './pyramid/histogram';

@@ -1,0 +1,74 @@
+import { ImagingError } from '../errors';
+import { allocateSamples, isIntegerDType, type Raster } from '../types';
+
+/**
+ * - 'mean': each output pixel is the mean of its 2×2 input block. For integer dtypes the mean is rounded half up
+ *   (toward +∞): out = floor((sum + ⌊n/2⌋) / n), n = pixels in the block — e.g. (1+2+2+2)/4 = 1.75 → 2,
+ *   (1+1+2+2)/4 = 1.5 → 2, (-1-2)/2 = -1.5 → -1. Floats keep the exact mean (computed in float64).
+ * - 'nearest': the top-left pixel of each block (for label images: never invents new labels).
+ * - 'mode': the most frequent value of the block, ties to the smallest value (label images, smoother than nearest).
+ */
+export type DownsampleMethod = 'mean' | 'nearest' | 'mode';
+
+/**
+ * Halves a raster in both directions, channel by channel. Output size is ceil(width/2) × ceil(height/2); when a
+ * size is odd, the last column/row of blocks covers only the 1 (or 2) pixels that exist — no padding, no mirroring,
+ * so edge pixels are averaged over the real pixels only.
+ */
+export function downsample2x(raster: Raster, method: DownsampleMethod = 'mean'): Raster {
+  const { width, height, channels: C, dtype, data } = raster;
+  if (data.length !== width * height * C) throw new ImagingError('invalid-argument', 'The raster data length does not match its size.');
+  const ow = Math.ceil(width / 2);
+  const oh = Math.ceil(height / 2);
+  const out = allocateSamples(dtype, ow * oh * C);
+  const integer = isIntegerDType(dtype);
+  const block = [0, 0, 0, 0];
+  for (let oy = 0; oy < oh; oy++) {
+    const y0 = oy * 2;
+    const y1 = Math.min(y0 + 1, height - 1);
+    for (let ox = 0; ox < ow; ox++) {
+      const x0 = ox * 2;
+      const x1 = Math.min(x0 + 1, width - 1);
+      const n = (x1 - x0 + 1) * (y1 - y0 + 1);
+      const a = (y0 * width + x0) * C;
+      const b = (y0 * width + x1) * C;
+      const c = (y1 * width + x0) * C;
+      const d = (y1 * width + x1) * C;
+      const o = (oy * ow + ox) * C;
+      for (let ch = 0; ch < C; ch++) {
+        if (method === 'nearest') {
+          out[o + ch] = data[a + ch]!;
+          continue;
+        }
+        // gather the distinct pixels of the block (a, b, c, d alias when the block is clipped)
+        let k = 0;
+        block[k++] = data[a + ch]!;
+        if (x1 !== x0) block[k++] = data[b + ch]!;
+        if (y1 !== y0) block[k++] = data[c + ch]!;
+        if (x1 !== x0 && y1 !== y0) block[k++] = data[d + ch]!;
+        if (method === 'mode') {
+          out[o + ch] = modeOf(block, k);
+        } else {
+          let sum = 0;
+          for (let i = 0; i < k; i++) sum += block[i]!;
+          out[o + ch] = integer ? Math.floor((sum + (n >> 1)) / n) : sum / n;
+        }
+      }
+    }
+  }
+  return { width: ow, height: oh, channels: C, dtype, data: out };
+}
+
+function modeOf(values: number[], n: number): number {
+  let best = values[0]!;
+  let bestCount = 0;
+  for (let i = 0; i < n; i++) {
+    let count = 0;
+    for (let j = 0; j < n; j++) if (values[j] === values[i]) count++;
+    if (count > bestCount || (count === bestCount && values[i]! < best)) {
+      best = values[i]!;
+      bestCount = count;
+    }
+  }
+  return best;
+}
