@@ -1,0 +1,68 @@
+import { neighbourOffsets } from './neighbours';
+
+/** Labels the connected components of `mask != 0` as 1..count (row-major order of first pixels). */
+export function labelComponents(mask: ArrayLike<number>, width: number, height: number, connectivity: 4 | 8 = 8): { labels: Int32Array; count: number } {
+  const labels = new Int32Array(width * height);
+  const stack = new Int32Array(width * height);
+  const nb = neighbourOffsets(connectivity);
+  let count = 0;
+  for (let p = 0; p < width * height; p++) {
+    if (mask[p] === 0 || labels[p] !== 0) continue;
+    count++;
+    labels[p] = count;
+    let sp = 0;
+    stack[sp++] = p;
+    while (sp > 0) {
+      const q = stack[--sp] as number;
+      const x = q % width;
+      const y = (q - x) / width;
+      for (const [dx, dy] of nb) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const r = ny * width + nx;
+        if (mask[r] !== 0 && labels[r] === 0) { labels[r] = count; stack[sp++] = r; }
+      }
+    }
+  }
+  return { labels, count };
+}
+
+/** Fills holes: background pixels not 4-connected to the image edge become foreground (like ndimage.binary_fill_holes). */
+export function fillHoles(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const outside = new Uint8Array(width * height);
+  const stack = new Int32Array(width * height);
+  let sp = 0;
+  const push = (p: number) => { if (mask[p] === 0 && outside[p] === 0) { outside[p] = 1; stack[sp++] = p; } };
+  for (let x = 0; x < width; x++) { push(x); push((height - 1) * width + x); }
+  for (let y = 0; y < height; y++) { push(y * width); push(y * width + width - 1); }
+  while (sp > 0) {
+    const q = stack[--sp] as number;
+    const x = q % width;
+    const y = (q - x) / width;
+    if (x > 0) push(q - 1);
+    if (x < width - 1) push(q + 1);
+    if (y > 0) push(q - width);
+    if (y < height - 1) push(q + width);
+  }
+  const out = new Uint8Array(width * height);
+  for (let p = 0; p < out.length; p++) out[p] = outside[p] ? 0 : 1;
+  return out;
+}
+
+/** Removes objects smaller than minSize and renumbers the rest 1..n in order of first appearance. */
+export function relabelSequential(labels: Int32Array, minSize = 0): { labels: Int32Array; count: number } {
+  let max = 0;
+  for (let p = 0; p < labels.length; p++) if ((labels[p] as number) > max) max = labels[p] as number;
+  const area = new Int32Array(max + 1);
+  for (let p = 0; p < labels.length; p++) area[labels[p] as number]!++;
+  const map = new Int32Array(max + 1).fill(-1);
+  map[0] = 0;
+  let n = 0;
+  const out = new Int32Array(labels.length);
+  for (let p = 0; p < labels.length; p++) {
+    const l = labels[p] as number;
+    if (map[l] === -1) map[l] = (area[l] as number) >= minSize ? ++n : 0;
+    out[p] = map[l] as number;
+  }
+  return { labels: out, count: n };
+}

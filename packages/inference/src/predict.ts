@@ -1,0 +1,134 @@
+import type { Padding } from '@tessera/tiling';
+import { planChannels, type ColorOrder } from './channel-plan';
+import { InferenceError } from './errors';
+import { measureObjects, type ObjectRow } from './instances/object-table';
+import { segmentInstances, type InstanceLabels } from './instances/segment-instances';
+import type { LoadedModel, LoadModelOptions } from './load-model';
+import { getModel } from './model-cache';
+import { isInstanceType, isSegmentation, type CzModelLike, type ModelType } from './model-metadata';
+import { isRaster, rasterSource, regionSource, type PlaneSource } from './plane-source';
+import { predictPlane, type RunStats } from './predict-plane';
+import type { InstancePostprocessingInput } from './postprocessing-schema';
+import type { OutputSpec, PlaneOutputs } from './tile-output';
+import { DTYPE_MAX, isFloatDType, labelDType, type Raster, type RasterStack, type RegionSource } from './types';
+
+export interface PredictProgress { tilesDone: number; tilesTotal: number }
+
+export interface PredictOptions {
+  /** Tile size (default: the model's InputShape). */
+  tile?: { h: number; w: number };
+  /** Border per side (default: MinOverlap / 2). */
+  border?: number | { y: number; x: number };
+  /** Tiles per session.run (default: auto when the batch dim is symbolic, else 1). */
+  batchSize?: number;
+  padding?: Padding;
+  /** Pixels whose top class score is below this get label 0. */
+  minConfidence?: number;
+  probabilities?: boolean;
+  /** Regression output: float32 model values (default) or cast to the input dtype (value x dtype max). */
+  regressionOutput?: 'float32' | 'input';
+  /** Channel order of a 3/4-channel image; 'auto' treats it as RGB(A) and feeds BGR(A). */
+  color?: ColorOrder | 'auto';
+  /** Instance post-processing: true = the model's own parameters (or defaults); false = none. */
+  instances?: boolean | InstancePostprocessingInput;
+  /** Keep whole-plane outputs (default true); false with onBand for bounded memory. */
+  keepOutputs?: boolean;
+  onBand?: (plane: number, y: number, outputs: PlaneOutputs) => void | Promise<void>;
+  onProgress?: (p: PredictProgress) => void;
+  signal?: AbortSignal;
+  /** Used when `model` is a path / bytes. */
+  load?: LoadModelOptions;
+}
+
+export interface PlanePrediction extends PlaneOutputs {
+  /** Input plane index (t * sizeZ + z) and, for a 1-channel model on a multi-channel image, the channel. */
+  plane: number;
+  channel?: number;
+  instances?: InstanceLabels & { labelImage: Raster; objects: ObjectRow[] };
+}
+
+export interface Prediction {
+  type: ModelType;
+  classes: string[];
+  planes: PlanePrediction[];
+  stats: RunStats & { totalMs: number };
+}
+
+function autoBatch(model: LoadedModel, th: number, tw: number): number {
+  if (!model.batchSymbolic) return 1;
+  const perTile = th * tw * Math.max(model.inChannels, model.outChannels);
+  return Math.max(1, Math.min(8, Math.floor((4 * 1024 * 1024) / perTile)));
+}
+
+/**
+ * Runs a .czann / legacy / ONNX model on a raster, a Z/T stack, or a region source (bounded memory), tiled exactly
+ * like ZEN. No file IO: images come in as typed arrays.
+ */
+export async function predict(
+  modelSource: LoadedModel | string | Uint8Array | CzModelLike, input: Raster | RasterStack | RegionSource, options: PredictOptions = {},
+): Promise<Prediction> {
+  const t0 = performance.now();
+  const model = await getModel(modelSource, options.load);
+  const seg = isSegmentation(model.type);
+  const planes: PlaneSource[] = 'planes' in input ? input.planes.map(rasterSource)
+    : isRaster(input) ? [rasterSource(input)] : [regionSource(input)];
+  const first = planes[0];
+  if (!first) throw new InferenceError('INPUT_INVALID', 'The image has no planes.');
+  if (model.tileDepth !== undefined) throw new InferenceError('UNSUPPORTED_MODEL', '3D models are not supported yet; 2D models run plane by plane.');
+  const th = options.tile?.h ?? model.tileHeight ?? 512;
+  const tw = options.tile?.w ?? model.tileWidth ?? 512;
+  const border = options.border === undefined ? model.border
+    : typeof options.border === 'number' ? { y: options.border, x: options.border } : options.border;
+  const plan = planChannels(model, first.channels, options.color);
+  const scale = model.scaleInputs && !isFloatDType(first.dtype) ? 1 / DTYPE_MAX[first.dtype] : 1;
+  const wantInstances = options.instances === undefined ? isInstanceType(model.type) && seg : options.instances !== false;
+  const instanceParams = typeof options.instances === 'object' ? options.instances : model.postprocessing ?? {};
+  const needsProb = options.probabilities === true
+    || (wantInstances && 'method' in instanceParams && instanceParams.method === 'watershedBoundary');
+  const spec: OutputSpec = {
+    segmentation: seg,
+    classes: model.outChannels,
+    labelDType: labelDType(model.outChannels),
+    minConfidence: options.minConfidence ?? -Infinity,
+    probabilities: needsProb,
+    valuesDType: options.regressionOutput === 'input' ? first.dtype : 'float32',
+    valueScale: options.regressionOutput === 'input' && scale !== 1 ? 1 / scale : 1,
+  };
+  const stats: RunStats = { tiles: 0, batches: 0, runMs: 0 };
+  const tilesPerPlane = Math.ceil(first.width / 1) > 0 ? countTiles(first, th, tw, border) : 0;
+  const tilesTotal = tilesPerPlane * planes.length * plan.runs.length;
+  let tilesBefore = 0;
+  const out: PlanePrediction[] = [];
+  for (let pi = 0; pi < planes.length; pi++) {
+    for (let ri = 0; ri < plan.runs.length; ri++) {
+      const src = planes[pi] as PlaneSource;
+      const outputs = await predictPlane(model, src, {
+        tile: { h: th, w: tw }, border, padding: options.padding ?? 'reflect', spec, scale,
+        batchSize: options.batchSize ?? autoBatch(model, th, tw),
+        channelMap: plan.runs[ri] as Int32Array, identity: plan.identity[ri] as boolean,
+        keep: options.keepOutputs ?? true, signal: options.signal, stats,
+        onTiles: (done) => options.onProgress?.({ tilesDone: tilesBefore + done, tilesTotal }),
+        onBand: options.onBand ? (y, o) => options.onBand?.(pi * plan.runs.length + ri, y, o) : undefined,
+      });
+      tilesBefore += tilesPerPlane;
+      const pred: PlanePrediction = { plane: pi, ...(plan.runs.length > 1 ? { channel: ri } : {}), ...outputs };
+      if (wantInstances && seg && outputs?.labels) {
+        const inst = segmentInstances({ width: src.width, height: src.height, labels: outputs.labels.data,
+          probabilities: outputs.probabilities?.data as Float32Array | undefined, classes: model.outChannels }, instanceParams);
+        const dtype = labelDType(inst.count);
+        const data = dtype === 'uint8' ? Uint8Array.from(inst.labels) : dtype === 'uint16' ? Uint16Array.from(inst.labels) : Uint32Array.from(inst.labels);
+        const image = 'planes' in input ? input.planes[pi] : isRaster(input) ? input : undefined;
+        pred.instances = { ...inst, labelImage: { width: src.width, height: src.height, channels: 1, dtype, data },
+          objects: measureObjects(inst, src.width, src.height, image, model.classes) };
+        if (options.probabilities !== true) delete pred.probabilities;
+      }
+      out.push(pred);
+    }
+  }
+  return { type: model.type, classes: model.classes, planes: out, stats: { ...stats, totalMs: performance.now() - t0 } };
+}
+
+function countTiles(src: PlaneSource, th: number, tw: number, b: { y: number; x: number }): number {
+  const n = (len: number, w: number, d: number) => (len <= w ? 1 : Math.ceil(Math.max(0, len - 2 * (w - d)) / (w - 2 * d)) + 2);
+  return n(src.width, tw, b.x) * n(src.height, th, b.y);
+}
