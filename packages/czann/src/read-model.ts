@@ -62,6 +62,7 @@ export async function readModel(source: string | Uint8Array | NodeJS.ReadableStr
       model.license = decodeText(await extractEntry(src, dir, licenseEntry, limits, limits.maxMetadataBytes), licenseEntry.name);
       model.entries.license = licenseEntry.name;
     }
+    model.metadataText = metaText;
     model.modified = dosToDate(metaEntry.dosDate, metaEntry.dosTime);
     return model;
   } finally {

@@ -47,6 +47,8 @@ export interface CzModel {
   license?: string;
   /** Archive entry names each part came from. */
   entries: { metadata: string; onnx: string; license?: string };
+  /** The metadata entry's text exactly as stored (model.json or legacy XML). */
+  metadataText?: string;
   /** Legacy XML `Model Version` attribute (3.0.0 / 3.1.0); undefined for .czann. */
   legacyVersion?: string;
   /** Modification time stored for the metadata entry (DOS time, local), for byte-faithful rewrites. */
