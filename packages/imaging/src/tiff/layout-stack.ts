@@ -27,8 +27,9 @@ export interface StackLayout {
 const unsupported = (msg: string) => new ImagingError('unsupported', msg);
 
 export function layoutStack(pages: TiffPage[]): StackLayout {
-  const main = pages.filter((p) => (p.newSubfileType & 1) === 0);
-  const first = main[0] ?? pages[0]!;
+  const fullRes = pages.filter((p) => (p.newSubfileType & 1) === 0);
+  const main = fullRes.length > 0 ? fullRes : pages;
+  const first = main[0]!;
   assertDecodable(first);
   const layout = (isOmeXml(first.description) && layoutOme(main, parseOmeXml(first.description))) || layoutImageJ(main) || layoutPages(main);
   for (const plane of layout.planes) {

@@ -2,7 +2,7 @@ import { ImagingError } from '../errors';
 import { readBytes, type Io } from '../io';
 import { allocateSamples, bytesPerSample, DEFAULT_LIMITS, viewSamples, type Raster, type ReadLimits, type TypedArray } from '../types';
 import { decompressChunk, undoFloatPredictor, undoHorizontalPredictor } from './decompress';
-import { assertDecodable, chunkGrid, type TiffPage } from './tiff-page';
+import { assertChunkCount, assertDecodable, chunkGrid, type TiffPage } from './tiff-page';
 import { COMPRESSION } from './tiff-tags';
 
 /** A rectangle in pixels, within a page. */
@@ -44,6 +44,7 @@ export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Regi
   const cw = page.chunkWidth;
   const ch = page.chunkHeight;
   checkSize(cw * ch * perChunkSamples, bps, limits, 'image block');
+  assertChunkCount(page);
   if (page.predictor === 2 && dtype.startsWith('float')) {
     throw new ImagingError('unsupported', 'This TIFF combines floating-point samples with an integer predictor, which is not supported.');
   }

@@ -117,6 +117,10 @@ export function assertDecodable(page: TiffPage): asserts page is TiffPage & { dt
   if (page.unsupportedReason || !page.dtype) {
     throw new ImagingError('unsupported', page.unsupportedReason ?? 'This TIFF page cannot be decoded.');
   }
+}
+
+/** Checks the page lists as many strips/tiles as its size needs (call after the size limits are checked). */
+export function assertChunkCount(page: TiffPage): void {
   const { perPlane } = chunkGrid(page);
   const needed = perPlane * (page.planarConfig === 2 ? page.samplesPerPixel : 1);
   if (page.chunkOffsets.length < needed) {
