@@ -37,7 +37,11 @@ describe.skipIf(!hasTifffile)('tifffile reads what writeTiff writes', () => {
     });
     return { width: 50, height: 30, sizeC, sizeZ, sizeT: 1, dtype, planes };
   }
-  const sum = (s: ImageStack) => s.planes.reduce((a, p) => a + Array.prototype.reduce.call(p.data, (x: number, y: number) => x + y, 0), 0);
+  const sum = (s: ImageStack) => {
+    let total = 0;
+    for (const p of s.planes) for (let i = 0; i < p.data.length; i++) total += p.data[i]!;
+    return total;
+  };
 
   it('every dtype, plain and deflate, OME multi-channel and BigTIFF', () => {
     const cases: { name: string; s: ImageStack; bytes: Uint8Array }[] = [];
