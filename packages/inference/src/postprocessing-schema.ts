@@ -24,8 +24,8 @@ export const InstancePostprocessingSchema = z.object({
   fillHoles: z.boolean().default(true),
   connectivity: z.union([z.literal(4), z.literal(8)]).default(8),
   /** watershedDistance: minimum dynamic of a distance maximum to seed an object (pixels). */
-  seedDynamic: z.number().min(0).default(2),
-  /** watershedDistance: Gaussian-free smoothing by a 3x3 mean on the distance map, this many passes. */
+  seedDynamic: z.number().min(0).default(1),
+  /** watershedDistance: passes of a 3x3 mean over the distance map before seeding (defaults tuned on BBBC039 GT). */
   smoothing: z.number().int().min(0).max(10).default(1),
 });
 
