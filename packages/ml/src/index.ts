@@ -1,5 +1,5 @@
 export { GraphBuilder, type ModelOptions } from './graph/graph-builder';
-export { Tape, value, type LayerContext } from './graph/tape';
+export { Tape, value, type LayerContext, type LayerOptions } from './graph/tape';
 export { GraphBuildError, type Value, type Attrs, type AttrValue } from './graph/value';
 export { conv2d, type ConvParams } from './layers/conv';
 export { convTranspose2x2 } from './layers/conv-transpose';

@@ -35,6 +35,13 @@ export class Tape {
 export interface LayerContext {
   readonly g: GraphBuilder;
   readonly tape: Tape | null;
+  readonly options?: LayerOptions;
+}
+
+export interface LayerOptions {
+  /** How a 3×3 convolution's weight gradient is computed: `im2col` (default; a one-hot depthwise Conv then one
+   * Gemm) or `taps` (nine Gemms over shifted slices of the padded, flattened tensors). Both are exact. */
+  readonly convGradW?: 'im2col' | 'taps';
 }
 
 export function value(name: string, shape: readonly number[], requiresGrad: boolean): Value {

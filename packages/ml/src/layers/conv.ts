@@ -49,6 +49,19 @@ function convGradW3x3(g: GraphBuilder, x: string, dy: string, xShape: readonly n
   return g.op('Transpose', [r], { perm: [0, 3, 1, 2] });
 }
 
+/** dW of a 3×3 pad-1 convolution by im2col: a depthwise Conv with one-hot kernels extracts the nine shifted copies
+ * `[N, C·9, H, W]`, then one Gemm with dY gives `[M, C·9]` = `[M, C, 3, 3]` without any transpose. */
+function convGradW3x3Im2col(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
+  const [n, c, h, w] = xShape as [number, number, number, number];
+  const eye = new Array<number>(c * 81).fill(0);
+  for (let ch = 0; ch < c; ch++) for (let t = 0; t < 9; t++) eye[(ch * 9 + t) * 9 + t] = 1;
+  const cols = g.op('Conv', [x, g.constF(eye, [c * 9, 1, 3, 3])], { kernel_shape: [3, 3], pads: [1, 1, 1, 1], group: c });
+  const colsF = channelsFirstFlat(g, cols, [n, c * 9, h, w]);
+  const dyf = channelsFirstFlat(g, dy, [n, m, h, w]);
+  const gw = g.op('Gemm', [dyf, colsF], { transB: 1 });
+  return g.op('Reshape', [gw, g.constI([m, c, 3, 3])]);
+}
+
 /** dW of a 1×1 convolution: one Gemm. */
 function convGradW1x1(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
   const [n, c, h, w] = xShape as [number, number, number, number];
@@ -82,7 +95,8 @@ export function conv2d(ctx: LayerContext, x: Value, p: ConvParams): Value {
     const dy = tape.grad(out);
     if (dy === undefined) return;
     tape.addGrad(p.b, reduceNhw(g, dy));
-    tape.addGrad(p.w, k === 3 ? convGradW3x3(g, x.name, dy, x.shape, m) : convGradW1x1(g, x.name, dy, x.shape, m));
+    const gradW3x3 = ctx.options?.convGradW === 'taps' ? convGradW3x3 : convGradW3x3Im2col;
+    tape.addGrad(p.w, k === 3 ? gradW3x3(g, x.name, dy, x.shape, m) : convGradW1x1(g, x.name, dy, x.shape, m));
     if (x.requiresGrad) tape.addGrad(x, convGradX(g, dy, p.w.name, k));
   });
   return out;

@@ -8,18 +8,20 @@ import { maxPool2x2 } from './max-pool';
 const TOL = 2e-3;
 
 describe('per-rule gradients against finite differences (onnxruntime)', () => {
-  it('conv 3×3 with bias: dX, dW, dB', async () => {
-    const r = await gradCheck(
-      [
-        { name: 'x', shape: [2, 3, 5, 6], requiresGrad: true },
-        { name: 'w', shape: [4, 3, 3, 3], requiresGrad: true },
-        { name: 'b', shape: [4], requiresGrad: true },
-      ],
-      (ctx, [x, w, b]) => conv2d(ctx, x!, { w: w!, b: b! }),
-    );
-    expect(r.probes).toBe(36);
-    expect(r.maxRelError).toBeLessThan(TOL);
-  });
+  for (const convGradW of ['im2col', 'taps'] as const) {
+    it(`conv 3×3 with bias: dX, dW (${convGradW}), dB`, async () => {
+      const r = await gradCheck(
+        [
+          { name: 'x', shape: [2, 3, 5, 6], requiresGrad: true },
+          { name: 'w', shape: [4, 3, 3, 3], requiresGrad: true },
+          { name: 'b', shape: [4], requiresGrad: true },
+        ],
+        (ctx, [x, w, b]) => conv2d({ ...ctx, options: { convGradW } }, x!, { w: w!, b: b! }),
+      );
+      expect(r.probes).toBe(36);
+      expect(r.maxRelError).toBeLessThan(TOL);
+    });
+  }
 
   it('conv 1×1 with bias, batch 1', async () => {
     const r = await gradCheck(

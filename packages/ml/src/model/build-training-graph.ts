@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../graph/graph-builder';
-import { Tape, value } from '../graph/tape';
+import { Tape, value, type LayerOptions } from '../graph/tape';
 import type { Value } from '../graph/value';
 import { softmaxCrossEntropy, sigmoidBinaryCrossEntropy } from '../layers/losses';
 import { emitAdam, type AdamConfig, AdamConfigSchema } from '../optim/adam';
@@ -26,6 +26,8 @@ export interface TrainingGraphOptions {
   readonly adam?: Partial<AdamConfig>;
   /** Also output the gradients (`grad:<name>`), for tests. */
   readonly emitGrads?: boolean;
+  /** Backward-rule choices (e.g. the 3×3 weight-gradient strategy). */
+  readonly layers?: LayerOptions;
   /** Leave the optimizer out (forward + backward only). */
   readonly withoutOptimizer?: boolean;
 }
@@ -52,7 +54,7 @@ export function buildTrainingGraph(cfg: UnetConfig, opts: TrainingGraphOptions):
   const specs = unetParamSpecs(cfg);
   const params = new Map<string, Value>();
   for (const s of specs) params.set(s.name, value(g.input(io.param(s.name), s.shape), s.shape, true));
-  const logits = unetForward({ g, tape }, x, (name) => params.get(name) as Value, cfg);
+  const logits = unetForward({ g, tape, options: opts.layers }, x, (name) => params.get(name) as Value, cfg);
   const lossFn = cfg.head === 'softmax' ? softmaxCrossEntropy : sigmoidBinaryCrossEntropy;
   const { loss, dLogits, probs } = lossFn(g, logits, target, mask);
   tape.backward(logits, dLogits);

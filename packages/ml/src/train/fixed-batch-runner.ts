@@ -1,5 +1,6 @@
 import type * as ort from 'onnxruntime-node';
 import { buildTrainingGraph, io } from '../model/build-training-graph';
+import type { LayerOptions } from '../graph/tape';
 import type { ParamSet } from '../model/params';
 import { unetParamSpecs } from '../model/unet';
 import type { UnetConfig } from '../model/unet-config';
@@ -19,6 +20,7 @@ export interface FixedBatchOptions {
   /** Also return the first step's gradients (flattened in parameter order). */
   readonly grads?: boolean;
   readonly execution?: Partial<Execution>;
+  readonly layers?: LayerOptions;
 }
 
 export interface FixedBatchResult {
@@ -34,7 +36,7 @@ export interface FixedBatchResult {
 /** Repeats training steps on one fixed batch (the PyTorch comparison and the step benchmark use this). */
 export async function runFixedBatch(cfg: UnetConfig, init: ParamSet, b: Batch, o: FixedBatchOptions): Promise<FixedBatchResult> {
   const t0 = performance.now();
-  const graph = buildTrainingGraph(cfg, { batch: o.batch, height: o.height, width: o.width, adam: o.adam, emitGrads: o.grads });
+  const graph = buildTrainingGraph(cfg, { batch: o.batch, height: o.height, width: o.width, adam: o.adam, emitGrads: o.grads, layers: o.layers });
   const t1 = performance.now();
   const session = await createSession(graph.bytes, o.execution);
   const t2 = performance.now();
