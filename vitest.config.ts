@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** apps/web's `@/` import alias, for its tests. */
+const webAlias = [{ find: /^@\//, replacement: `${path.resolve(import.meta.dirname, 'apps/web/src')}/` }];
 
 const ignored = ['**/node_modules/**', '**/.next/**', 'apps/web/e2e/**'];
 
@@ -6,6 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: webAlias },
         test: {
           name: 'unit',
           include: ['{packages,apps,prisma}/**/*.test.ts'],
@@ -14,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: webAlias },
         test: {
           name: 'int',
           include: ['{packages,apps,prisma}/**/*.int.test.ts'],

@@ -1,5 +1,14 @@
 export { createDb, getDb, type Db } from './client';
 export { databaseUrl, DEFAULT_DATABASE_URL } from './database-url';
-export { Prisma } from '../generated/client';
-export type * from '../generated/models';
-export { Role, ProjectKind } from '../generated/enums';
+export { Prisma, Role, ProjectKind } from '../generated/client';
+export type {
+  User,
+  Organization,
+  Membership,
+  Invitation,
+  ApiToken,
+  Project,
+  LabelClass,
+  AuditEvent,
+  WorkerHeartbeat,
+} from '../generated/client';

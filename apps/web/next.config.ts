@@ -1,0 +1,10 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  transpilePackages: ['@tessera/db', '@tessera/jobs', '@tessera/storage'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'bullmq', 'ioredis', 's3rver'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

@@ -1,0 +1,1 @@
+export { getInvitation as GET } from '@/server/api/endpoints/account';

@@ -1,0 +1,1 @@
+export { getAuditEvents as GET } from '@/server/api/endpoints/organization';

@@ -1,0 +1,1 @@
+export { deleteInvitation as DELETE } from '@/server/api/endpoints/organization';

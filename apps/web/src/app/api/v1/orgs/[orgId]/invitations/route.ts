@@ -1,0 +1,1 @@
+export { getInvitations as GET, postInvitation as POST } from '@/server/api/endpoints/organization';

@@ -1,0 +1,1 @@
+export { getMembers as GET } from '@/server/api/endpoints/organization';

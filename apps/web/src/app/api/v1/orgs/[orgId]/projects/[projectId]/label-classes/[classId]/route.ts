@@ -1,0 +1,1 @@
+export { patchLabelClass as PATCH, deleteLabelClassById as DELETE } from '@/server/api/endpoints/projects';

@@ -1,0 +1,1 @@
+export { getLabelClasses as GET, postLabelClass as POST } from '@/server/api/endpoints/projects';

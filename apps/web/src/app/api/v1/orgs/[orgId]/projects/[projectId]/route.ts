@@ -1,0 +1,1 @@
+export { getProjectById as GET, patchProject as PATCH } from '@/server/api/endpoints/projects';

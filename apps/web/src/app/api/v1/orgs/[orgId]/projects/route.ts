@@ -1,0 +1,1 @@
+export { getProjects as GET, postProject as POST } from '@/server/api/endpoints/projects';

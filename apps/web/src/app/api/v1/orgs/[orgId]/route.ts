@@ -1,0 +1,1 @@
+export { getOrg as GET, patchOrg as PATCH } from '@/server/api/endpoints/organization';

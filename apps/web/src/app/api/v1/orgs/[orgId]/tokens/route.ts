@@ -1,0 +1,1 @@
+export { getTokens as GET, postToken as POST } from '@/server/api/endpoints/tokens';

@@ -1,0 +1,1 @@
+export { postOrg as POST } from '@/server/api/endpoints/account';

@@ -1,0 +1,1 @@
+export { postSignup as POST } from '@/server/api/endpoints/account';
