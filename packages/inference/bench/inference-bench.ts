@@ -1,0 +1,69 @@
+// npm run bench:inference — tiled inference of a UNet-sized ONNX model on a generated 8192 x 8192 uint16 image.
+// Prints the figures and ends with one JSON line: { mpixPerSec, overheadRatio, peakRssMb, ... }.
+import * as ort from 'onnxruntime-node';
+import { calculateTiles1D, combineTiles2D, extractTile } from '@tessera/tiling';
+import { loadModel, predict } from '../src/index';
+import { unetModel } from './unet-model';
+
+const SIZE = Number(process.env.BENCH_SIZE ?? 8192);
+const TILE = 256;
+const BORDER = 8;
+const BATCH = Number(process.env.BENCH_BATCH ?? 4);
+const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+
+const onnx = unetModel();
+const model = await loadModel({
+  format: 'czann', onnx,
+  metadata: { type: 'SingleClassSemanticSegmentation', inputShape: [TILE, TILE, 1], outputShape: [TILE, TILE, 2], minOverlap: [2 * BORDER, 2 * BORDER], classes: ['Background', 'Object'], extra: {} },
+});
+// Warm-up: one batch, so that neither timed pass pays onnxruntime's first-run allocations.
+await model.session.run({ [model.inputName]: new ort.Tensor('float32', new Float32Array(BATCH * TILE * TILE), [BATCH, TILE, TILE, 1]) });
+const baselineMb = rssMb();
+
+// Generated image: blobs on a gradient with noise, uint16.
+const image = { width: SIZE, height: SIZE, channels: 1, dtype: 'uint16' as const, data: new Uint16Array(SIZE * SIZE) };
+for (let y = 0; y < SIZE; y++) {
+  const sy = Math.sin(y * 0.05);
+  for (let x = 0; x < SIZE; x++) image.data[y * SIZE + x] = 8000 + 20000 * (sy * Math.sin(x * 0.07) > 0.3 ? 1 : 0) + ((x * 7919 + y * 104729) % 3000);
+}
+const inputMb = image.data.byteLength / 2 ** 20;
+console.log(`image ${SIZE}x${SIZE} uint16 (${inputMb.toFixed(0)} MiB), model ${(onnx.length / 1024).toFixed(0)} KiB, tile ${TILE}, border ${BORDER}, batch ${BATCH}`);
+console.log(`RSS after loading the session, before the image: ${baselineMb.toFixed(0)} MiB`);
+
+let lastPct = -1;
+const t0 = performance.now();
+const result = await predict(model, image, {
+  batchSize: BATCH,
+  onProgress: ({ tilesDone, tilesTotal }) => {
+    const pct = Math.floor((100 * tilesDone) / tilesTotal / 10) * 10;
+    if (pct !== lastPct) { lastPct = pct; process.stdout.write(`${pct}% `); }
+  },
+});
+const pipelineMs = performance.now() - t0;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`\npipeline: ${(pipelineMs / 1000).toFixed(1)} s for ${result.stats.tiles} tiles in ${result.stats.batches} batches; labels ${result.planes[0]!.labels!.dtype}`);
+
+// Reference: the same tiles, same batches, session.run alone (inputs built outside the timed region).
+const xs = calculateTiles1D(SIZE, { tileLength: TILE, minBorder: BORDER });
+const ys = calculateTiles1D(SIZE, { tileLength: TILE, minBorder: BORDER });
+const tiles = ys.flatMap((ty) => combineTiles2D({ x: 0, y: 0, w: SIZE, h: SIZE }, xs, [ty]));
+const buf = new Float32Array(BATCH * TILE * TILE);
+let runMs = 0;
+for (let i = 0; i < tiles.length; i += BATCH) {
+  const batch = tiles.slice(i, i + BATCH);
+  batch.forEach((t, k) => extractTile(image, t.roi, { out: buf, outOffset: k * TILE * TILE }));
+  for (let k = 0; k < batch.length * TILE * TILE; k++) buf[k] = buf[k]! / 65535;
+  const tensor = new ort.Tensor('float32', buf.subarray(0, batch.length * TILE * TILE), [batch.length, TILE, TILE, 1]);
+  const s = performance.now();
+  const out = await model.session.run({ [model.inputName]: tensor });
+  runMs += performance.now() - s;
+  out[model.outputName]!.dispose();
+}
+const overheadRatio = pipelineMs / runMs;
+const mpixPerSec = (SIZE * SIZE) / 1e6 / (pipelineMs / 1000);
+const modelMb = onnx.length / 2 ** 20;
+const rssBoundMb = 2 * inputMb + modelMb;
+console.log(`summed session.run on the same ${tiles.length} tiles: ${(runMs / 1000).toFixed(1)} s`);
+console.log(`throughput ${mpixPerSec.toFixed(2)} Mpx/s; overhead ratio ${overheadRatio.toFixed(3)} (target <= 1.10)`);
+console.log(`peak RSS ${peakRssMb.toFixed(0)} MiB (target <= 2 x input + model = ${rssBoundMb.toFixed(0)} MiB); node+onnxruntime baseline ${baselineMb.toFixed(0)} MiB, peak above baseline ${(peakRssMb - baselineMb).toFixed(0)} MiB`);
+console.log(JSON.stringify({ mpixPerSec, overheadRatio, peakRssMb, pipelineS: pipelineMs / 1000, sessionRunS: runMs / 1000, tiles: tiles.length, batch: BATCH, inputMb, baselineRssMb: baselineMb, rssBoundMb, size: SIZE }));
