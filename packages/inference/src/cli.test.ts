@@ -19,7 +19,7 @@ it('tessera-predict writes labels, probabilities, instances and the object table
   expect([inst.width, inst.height]).toEqual([696, 520]);
   const nObjects = Number(/(\d+) objects/.exec(out.join(''))?.[1]);
   expect(nObjects).toBeGreaterThan(50);
-  expect(inst.planes[0]!.data.reduce((a, b) => Math.max(a, b), 0)).toBe(nObjects);
+  expect(Array.from(inst.planes[0]!.data).reduce((a, b) => Math.max(a, b), 0)).toBe(nObjects);
   const probs = readImage(new Uint8Array(readFileSync(join(dir, 'p.tif'))));
   expect([probs.sizeC, probs.dtype]).toEqual([2, 'float32']);
   expect(readFileSync(join(dir, 'o.csv'), 'utf8').trim().split('\n')).toHaveLength(nObjects + 1);
