@@ -12,3 +12,4 @@ export type {
   AuditEvent,
   WorkerHeartbeat,
 } from '../generated/client';
+export { hashPassword, verifyPassword } from './password';
