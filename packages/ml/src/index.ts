@@ -5,6 +5,7 @@ export { conv2d, type ConvParams } from './layers/conv';
 export { convTranspose2x2 } from './layers/conv-transpose';
 export { relu, concatChannels, add } from './layers/elementwise';
 export { maxPool2x2 } from './layers/max-pool';
+export { softDice, type DiceOutput } from './layers/dice';
 export { softmaxCrossEntropy, sigmoidBinaryCrossEntropy, type LossOutput } from './layers/losses';
 export { emitAdam, AdamConfigSchema, type AdamConfig, type AdamParam } from './optim/adam';
 export { UNET_PRESETS, UnetConfigSchema, unetFromPreset, type UnetConfig, type UnetPreset } from './model/unet-config';
@@ -25,3 +26,5 @@ export { serializeCheckpoint, restoreCheckpoint, CheckpointError, type Checkpoin
 export { predictImage } from './train/predict';
 export { argmaxLast, labelledIou } from './train/metrics';
 export { syntheticDisks } from './train/synthetic-data';
+export { splitLabelledAreas, type LabelledSplit } from './train/split-labelled';
+export { instanceTargets, semanticTargets } from './train/instance-targets';

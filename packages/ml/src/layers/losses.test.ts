@@ -4,6 +4,7 @@ import { value, type LayerContext } from '../graph/tape';
 import type { Value } from '../graph/value';
 import { createSession, floatTensor } from '../train/ort-session';
 import { gradCheck } from '../testing/grad-check';
+import { softDice } from './dice';
 import { sigmoidBinaryCrossEntropy, softmaxCrossEntropy, type LossOutput } from './losses';
 
 type LossFn = (g: GraphBuilder, logits: Value, target: string, mask: string) => LossOutput;
@@ -84,6 +85,20 @@ describe('losses', () => {
       { name: 't', shape: [N, 1, H, W], requiresGrad: false, data: target },
       { name: 'm', shape: [N, 1, H, W], requiresGrad: false, data: mask },
     ], lossLayer(sigmoidBinaryCrossEntropy), { eps: 1e-2, probes: 24, floor: 1e-3 });
+    expect(r.maxRelError).toBeLessThan(5e-3);
+  });
+
+  it('soft Dice (through the softmax): dLogits matches finite differences', async () => {
+    const { target, mask } = labels();
+    const dice: LossFn = (g, z, t, m) => {
+      const probs = g.op('Softmax', [z.name], { axis: 1 });
+      return { ...softDice(g, probs, t, m, K), probs };
+    };
+    const r = await gradCheck([
+      { name: 'z', shape: [N, K, H, W], requiresGrad: true },
+      { name: 't', shape: [N, K, H, W], requiresGrad: false, data: target },
+      { name: 'm', shape: [N, 1, H, W], requiresGrad: false, data: mask },
+    ], lossLayer(dice), { eps: 1e-2, probes: 24, floor: 1e-3 });
     expect(r.maxRelError).toBeLessThan(5e-3);
   });
 });

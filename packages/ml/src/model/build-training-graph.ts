@@ -1,6 +1,7 @@
 import { GraphBuilder } from '../graph/graph-builder';
 import { Tape, value, type LayerOptions } from '../graph/tape';
 import type { Value } from '../graph/value';
+import { softDice } from '../layers/dice';
 import { softmaxCrossEntropy, sigmoidBinaryCrossEntropy } from '../layers/losses';
 import { emitAdam, type AdamConfig, AdamConfigSchema } from '../optim/adam';
 import { unetForward, unetParamSpecs } from './unet';
@@ -26,6 +27,8 @@ export interface TrainingGraphOptions {
   readonly adam?: Partial<AdamConfig>;
   /** Also output the gradients (`grad:<name>`), for tests. */
   readonly emitGrads?: boolean;
+  /** Weight of an added soft-Dice term (softmax head only; 0 = cross-entropy alone). */
+  readonly diceWeight?: number;
   /** Backward-rule choices (e.g. the 3×3 weight-gradient strategy). */
   readonly layers?: LayerOptions;
   /** Leave the optimizer out (forward + backward only). */
@@ -56,7 +59,16 @@ export function buildTrainingGraph(cfg: UnetConfig, opts: TrainingGraphOptions):
   for (const s of specs) params.set(s.name, value(g.input(io.param(s.name), s.shape), s.shape, true));
   const logits = unetForward({ g, tape, options: opts.layers }, x, (name) => params.get(name) as Value, cfg);
   const lossFn = cfg.head === 'softmax' ? softmaxCrossEntropy : sigmoidBinaryCrossEntropy;
-  const { loss, dLogits, probs } = lossFn(g, logits, target, mask);
+  const ce = lossFn(g, logits, target, mask);
+  let { loss, dLogits } = ce;
+  const { probs } = ce;
+  const lambda = opts.diceWeight ?? 0;
+  if (lambda > 0 && cfg.head === 'softmax') {
+    const dice = softDice(g, probs, target, mask, k);
+    const l = g.constF([lambda], []);
+    loss = g.op('Add', [loss, g.op('Mul', [dice.loss, l])]);
+    dLogits = g.op('Add', [dLogits, g.op('Mul', [dice.dLogits, l])]);
+  }
   tape.backward(logits, dLogits);
   g.op('Identity', [loss], {}, 'loss');
   g.output('loss', []);

@@ -18,6 +18,8 @@ export const TrainConfigSchema = z.object({
   seed: z.number().int().min(0).default(0),
   /** Loss weight per class (label − 1); unlabelled pixels always weigh 0. */
   classWeights: z.array(z.number().min(0)).optional(),
+  /** Weight of an added soft-Dice term over labelled pixels (softmax head). */
+  diceWeight: z.number().min(0).default(0),
   augment: AugmentConfigSchema.nullable().default(AugmentConfigSchema.parse({})),
   normalisation: z.object({
     /** `dataset`: every image uses the median of the per-image percentiles (exactly what the export bakes in);

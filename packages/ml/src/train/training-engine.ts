@@ -60,7 +60,7 @@ export class TrainingEngine {
     const sampler = new PatchSampler(train, norms, {
       batch, patch, outChannels: model.outChannels, head: model.head, classWeights: config.classWeights, augment: config.augment,
     });
-    const graph = buildTrainingGraph(model, { batch, height: patch, width: patch, adam: config.adam });
+    const graph = buildTrainingGraph(model, { batch, height: patch, width: patch, adam: config.adam, diceWeight: config.diceWeight });
     const session = await createSession(graph.bytes, config.execution);
     const engine = new TrainingEngine(config, session, sampler, validation, baked);
     engine.setParams(initParams(unetParamSpecs(model), new Rng(config.seed ^ 0x5eed)));
