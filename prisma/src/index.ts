@@ -13,3 +13,4 @@ export type {
   WorkerHeartbeat,
 } from '../generated/client';
 export { hashPassword, verifyPassword } from './password';
+export { seedDemo, DEMO_LOGIN } from './seed-demo';

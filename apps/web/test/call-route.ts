@@ -18,12 +18,13 @@ export async function callRoute(
   handler: Handler,
   opts: { method?: string; path?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; auth?: Credentials; headers?: Record<string, string> },
 ) {
-  const headers: Record<string, string> = { host: 'tessera.test', ...opts.headers };
+  const headers: Record<string, string> = { host: 'tessera.test' };
   if (opts.auth && 'session' in opts.auth) {
     headers.cookie = opts.auth.session;
     headers.origin = ORIGIN;
   }
   if (opts.auth && 'token' in opts.auth) headers.authorization = `Bearer ${opts.auth.token}`;
+  Object.assign(headers, opts.headers);
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';

@@ -7,3 +7,4 @@ process.env.S3_ENDPOINT = TEST_S3_CONFIG.endpoint;
 process.env.S3_BUCKET = TEST_S3_CONFIG.bucket;
 process.env.AUTH_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 process.env.API_RATE_LIMIT_PER_MIN = process.env.API_RATE_LIMIT_PER_MIN ?? '100000';
+process.env.SIGNUPS_PER_HOUR = '100000';

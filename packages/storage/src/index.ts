@@ -6,7 +6,6 @@ export {
   presignPut,
   createMultipartUpload,
   presignUploadPart,
-  listUploadedParts,
   completeMultipartUpload,
   abortMultipartUpload,
   DEFAULT_URL_TTL_S,

@@ -3,7 +3,6 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
-  ListPartsCommand,
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -35,12 +34,6 @@ export function presignUploadPart({ s3, bucket }: Storage, key: string, uploadId
   return getSignedUrl(s3, new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
     expiresIn,
   });
-}
-
-/** Parts already stored: what a resumed upload can skip. */
-export async function listUploadedParts({ s3, bucket }: Storage, key: string, uploadId: string) {
-  const out = await s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
-  return (out.Parts ?? []).map((p) => ({ partNumber: p.PartNumber ?? 0, etag: p.ETag ?? '', size: p.Size ?? 0 }));
 }
 
 export async function completeMultipartUpload(

@@ -4,12 +4,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase } from '@tessera/db/migrate';
 import { startLocalS3 } from '@tessera/storage';
-import { TEST_DATABASE_URL, TEST_S3_BUCKET, TEST_S3_PORT } from './config';
+import { Redis } from 'ioredis';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, TEST_S3_BUCKET, TEST_S3_PORT } from './config';
 
 /** Vitest global setup for *.int.test.ts: a fresh migrated test database and a local S3 server. */
 export default async function setup() {
   await recreateDatabase(TEST_DATABASE_URL);
   await migrateDatabase(TEST_DATABASE_URL);
+  const redis = new Redis(TEST_REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-s3-'));
   const s3 = await startLocalS3({ directory: dir, port: TEST_S3_PORT, buckets: [TEST_S3_BUCKET] });
   return async () => {

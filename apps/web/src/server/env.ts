@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   API_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(600),
   /** Failed-or-not sign-in attempts per email per 10 minutes. */
   LOGIN_ATTEMPTS_PER_10_MIN: z.coerce.number().int().positive().default(10),
+  /** Sign-ups per client address per hour. */
+  SIGNUPS_PER_HOUR: z.coerce.number().int().positive().default(20),
 });
 export type WebEnv = z.infer<typeof EnvSchema> & { s3: S3Config };
 

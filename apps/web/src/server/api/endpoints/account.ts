@@ -5,6 +5,7 @@ import { listUserOrganizations } from '../../orgs/list-user-organizations';
 import { acceptInvitation, describeInvitation } from '../../invitations/accept-invitation';
 import { hitRateLimit } from '../../rate-limit';
 import { redis } from '../../context';
+import { env } from '../../env';
 import { ApiError, notFound } from '../../errors';
 import { clientIp, withPublic, withUser } from '../endpoint';
 import { EmailSchema, IsoDate, NameSchema, OrgSchema, PasswordSchema, RoleSchema } from '../schemas';
@@ -19,7 +20,7 @@ export const postSignup = withPublic(
     successStatus: 201,
   },
   async ({ req, body, db }) => {
-    const r = await hitRateLimit(redis(), `signup:${clientIp(req)}`, 20, 3600);
+    const r = await hitRateLimit(redis(), `signup:${clientIp(req)}`, env().SIGNUPS_PER_HOUR, 3600);
     if (!r.allowed) throw new ApiError('RATE_LIMITED', `Too many sign-ups from this address. Try again in ${r.resetSeconds} s.`);
     return signUp(db, body);
   },
