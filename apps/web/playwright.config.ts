@@ -1,10 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
  * Browser tests in Debian's Chromium against the real platform (Postgres, Redis, local S3, `next start`).
- * Build first: `npx next build apps/web`; then `npx playwright test -c apps/web` from the repo root.
+ * Build first: `npx next build apps/web`; then `npx playwright test -c apps/web` from the repo root
+ * (or `npm run test:e2e`). The web server is apps/web/scripts/e2e-server.ts on port 3100.
  */
 const BASE_URL = 'http://127.0.0.1:3100';
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,7 +39,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx tsx apps/web/scripts/e2e-server.ts',
-    cwd: '../..',
+    cwd: REPO_ROOT,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -28,3 +28,18 @@ export async function openOrgMenu(page: Page) {
   await expect(menu).toBeVisible();
   return menu;
 }
+
+/** Signs up through the UI with a new organisation; returns the organisation id from the URL. */
+export async function signUpWithOrg(page: Page, account: Account, organizationName: string): Promise<string> {
+  await page.goto('/signup');
+  await fillSignUp(page, account, organizationName);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
+  const match = /\/o\/([^/]+)\/projects$/.exec(new URL(page.url()).pathname);
+  expect(match).not.toBeNull();
+  return match![1]!;
+}
+
+export function orgNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Organisation' });
+}

@@ -18,3 +18,9 @@ export function formatDateTime(iso: string | null | undefined, empty = '—'): s
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? empty : DATE_TIME.format(d);
 }
+
+/** "member.role_changed" → "Member role changed". */
+export function describeAction(action: string): string {
+  const words = action.replace(/[._]+/g, ' ').trim().toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : action;
+}

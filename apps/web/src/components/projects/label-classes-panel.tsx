@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { LabelClass, Project } from '@/lib/api-types';
-import { api, errorMessage, fieldErrors } from '@/lib/api-client';
+import { ApiError, api, errorMessage, fieldErrors } from '@/lib/api-client';
 import { apiPaths } from '@/lib/routes';
 import { nextClassColor } from '@/lib/colors';
 import { useOrg } from '@/components/app/org-context';
@@ -89,6 +89,7 @@ function AddClassForm({ project, used, onAdded }: { project: Project; used: stri
     } catch (err) {
       const f = fieldErrors(err);
       if (f.name) setNameError(f.name);
+      else if (err instanceof ApiError && err.code === 'CONFLICT') setNameError(err.message);
       else setError(errorMessage(err));
     } finally {
       setPending(false);

@@ -1,17 +1,11 @@
 'use client';
 import type { AuditEvent } from '@/lib/api-types';
 import { apiPaths } from '@/lib/routes';
-import { formatDateTime } from '@/lib/format';
+import { describeAction, formatDateTime } from '@/lib/format';
 import { useResource } from '@/lib/use-resource';
 import { useOrg } from '@/components/app/org-context';
 import { Card } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-
-/** "member.role_changed" → "Member role changed". */
-export function describeAction(action: string): string {
-  const words = action.replace(/[._]+/g, ' ').trim().toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : action;
-}
 
 function summarise(data: unknown): string {
   if (!data || typeof data !== 'object') return '';
