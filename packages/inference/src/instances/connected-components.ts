@@ -1,10 +1,10 @@
-import { neighbourOffsets } from './neighbours';
+import { neighbourTable } from './neighbours';
 
 /** Labels the connected components of `mask != 0` as 1..count (row-major order of first pixels). */
 export function labelComponents(mask: ArrayLike<number>, width: number, height: number, connectivity: 4 | 8 = 8): { labels: Int32Array; count: number } {
   const labels = new Int32Array(width * height);
   const stack = new Int32Array(width * height);
-  const nb = neighbourOffsets(connectivity);
+  const { dx, dy, off, n } = neighbourTable(connectivity, width);
   let count = 0;
   for (let p = 0; p < width * height; p++) {
     if (mask[p] === 0 || labels[p] !== 0) continue;
@@ -16,10 +16,13 @@ export function labelComponents(mask: ArrayLike<number>, width: number, height: 
       const q = stack[--sp] as number;
       const x = q % width;
       const y = (q - x) / width;
-      for (const [dx, dy] of nb) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-        const r = ny * width + nx;
+      const inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
+      for (let k = 0; k < n; k++) {
+        if (!inner) {
+          const nx = x + dx[k]!, ny = y + dy[k]!;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        }
+        const r = q + off[k]!;
         if (mask[r] !== 0 && labels[r] === 0) { labels[r] = count; stack[sp++] = r; }
       }
     }
@@ -32,17 +35,18 @@ export function fillHoles(mask: Uint8Array, width: number, height: number): Uint
   const outside = new Uint8Array(width * height);
   const stack = new Int32Array(width * height);
   let sp = 0;
-  const push = (p: number) => { if (mask[p] === 0 && outside[p] === 0) { outside[p] = 1; stack[sp++] = p; } };
-  for (let x = 0; x < width; x++) { push(x); push((height - 1) * width + x); }
-  for (let y = 0; y < height; y++) { push(y * width); push(y * width + width - 1); }
+  const edge: number[] = [];
+  for (let x = 0; x < width; x++) edge.push(x, (height - 1) * width + x);
+  for (let y = 0; y < height; y++) edge.push(y * width, y * width + width - 1);
+  for (const p of edge) if (mask[p] === 0 && outside[p] === 0) { outside[p] = 1; stack[sp++] = p; }
   while (sp > 0) {
     const q = stack[--sp] as number;
     const x = q % width;
-    const y = (q - x) / width;
-    if (x > 0) push(q - 1);
-    if (x < width - 1) push(q + 1);
-    if (y > 0) push(q - width);
-    if (y < height - 1) push(q + width);
+    let r: number;
+    if (x > 0 && mask[r = q - 1] === 0 && outside[r] === 0) { outside[r] = 1; stack[sp++] = r; }
+    if (x < width - 1 && mask[r = q + 1] === 0 && outside[r] === 0) { outside[r] = 1; stack[sp++] = r; }
+    if (q >= width && mask[r = q - width] === 0 && outside[r] === 0) { outside[r] = 1; stack[sp++] = r; }
+    if (q < (height - 1) * width && mask[r = q + width] === 0 && outside[r] === 0) { outside[r] = 1; stack[sp++] = r; }
   }
   const out = new Uint8Array(width * height);
   for (let p = 0; p < out.length; p++) out[p] = outside[p] ? 0 : 1;

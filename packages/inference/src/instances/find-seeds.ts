@@ -1,4 +1,4 @@
-import { neighbourOffsets } from './neighbours';
+import { neighbourTable } from './neighbours';
 
 const QUANT = 16; // distance levels per pixel for ordering
 
@@ -34,26 +34,32 @@ export function findSeeds(
     while (parent[p] !== r) { const nx = parent[p]!; parent[p] = r; p = nx; }
     return r;
   };
-  const nb = neighbourOffsets(connectivity);
-  const roots: number[] = [];
+  const { dx, dy, off, n } = neighbourTable(connectivity, width);
+  const roots = new Int32Array(8);
   for (let i = 0; i < order.length; i++) {
     const p = order[i]!;
     const x = p % width, y = (p - x) / width;
-    roots.length = 0;
-    for (const [dx, dy] of nb) {
-      const nx = x + dx, ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-      const q = ny * width + nx;
+    const inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
+    let nr = 0;
+    for (let k = 0; k < n; k++) {
+      if (!inner) {
+        const nx = x + dx[k]!, ny = y + dy[k]!;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+      }
+      const q = p + off[k]!;
       if (parent[q] === -1) continue;
       const r = find(q);
-      if (!roots.includes(r)) roots.push(r);
+      let seen = false;
+      for (let j = 0; j < nr; j++) if (roots[j] === r) { seen = true; break; }
+      if (!seen) roots[nr++] = r;
     }
-    if (roots.length === 0) { parent[p] = p; peak[p] = values[p]!; continue; }
+    if (nr === 0) { parent[p] = p; peak[p] = values[p]!; continue; }
     let best = roots[0]!;
-    for (const r of roots) if (peak[r]! > peak[best]!) best = r;
+    for (let j = 1; j < nr; j++) if (peak[roots[j]!]! > peak[best]!) best = roots[j]!;
     parent[p] = best;
     const level = values[p]!;
-    for (const r of roots) {
+    for (let j = 0; j < nr; j++) {
+      const r = roots[j]!;
       if (r !== best && peak[r]! - level < dynamic) parent[r] = best; // not significant: merge into the higher one
     }
   }

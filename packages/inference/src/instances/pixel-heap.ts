@@ -14,45 +14,45 @@ export class PixelHeap {
 
   get size(): number { return this.n; }
 
-  private less(i: number, j: number): boolean {
-    const a = this.pri[i]!, b = this.pri[j]!;
-    return a < b || (a === b && this.age[i]! < this.age[j]!);
-  }
-
-  private swap(i: number, j: number): void {
-    const p = this.pri[i]!; this.pri[i] = this.pri[j]!; this.pri[j] = p;
-    const a = this.age[i]!; this.age[i] = this.age[j]!; this.age[j] = a;
-    const x = this.pix[i]!; this.pix[i] = this.pix[j]!; this.pix[j] = x;
+  private grow(): void {
+    const cap = this.pix.length * 2;
+    const pri = new Float64Array(cap); pri.set(this.pri); this.pri = pri;
+    const age = new Float64Array(cap); age.set(this.age); this.age = age;
+    const pix = new Int32Array(cap); pix.set(this.pix); this.pix = pix;
   }
 
   push(pixel: number, priority: number): void {
-    if (this.n === this.pix.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
-      this.pri = grow(this.pri); this.age = grow(this.age); this.pix = grow(this.pix);
-    }
+    if (this.n === this.pix.length) this.grow();
+    const pri = this.pri, age = this.age, pix = this.pix;
+    const a = this.counter++;
     let i = this.n++;
-    this.pri[i] = priority; this.age[i] = this.counter++; this.pix[i] = pixel;
-    while (i > 0) {
+    while (i > 0) { // sift the hole up
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent); i = parent;
+      const pp = pri[parent]!;
+      if (pp < priority || (pp === priority && age[parent]! < a)) break;
+      pri[i] = pp; age[i] = age[parent]!; pix[i] = pix[parent]!;
+      i = parent;
     }
+    pri[i] = priority; age[i] = a; pix[i] = pixel;
   }
 
   pop(): number {
-    const top = this.pix[0]!;
-    this.n--;
-    if (this.n > 0) {
-      this.pri[0] = this.pri[this.n]!; this.age[0] = this.age[this.n]!; this.pix[0] = this.pix[this.n]!;
+    const pri = this.pri, age = this.age, pix = this.pix;
+    const top = pix[0]!;
+    const n = --this.n;
+    if (n > 0) {
+      const lp = pri[n]!, la = age[n]!, lx = pix[n]!;
       let i = 0;
-      for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < this.n && this.less(l, m)) m = l;
-        if (r < this.n && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m); i = m;
+      for (;;) { // sift the hole down
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        const r = c + 1;
+        if (r < n && (pri[r]! < pri[c]! || (pri[r] === pri[c] && age[r]! < age[c]!))) c = r;
+        if (lp < pri[c]! || (lp === pri[c] && la < age[c]!)) break;
+        pri[i] = pri[c]!; age[i] = age[c]!; pix[i] = pix[c]!;
+        i = c;
       }
+      pri[i] = lp; age[i] = la; pix[i] = lx;
     }
     return top;
   }
