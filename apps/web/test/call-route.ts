@@ -37,5 +37,6 @@ export async function callRoute(
   } catch {
     json = undefined;
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields freely
   return { status: res.status, text, json: json as Record<string, any> };
 }

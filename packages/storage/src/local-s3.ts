@@ -1,7 +1,17 @@
-/// <reference path="./s3rver.d.ts" />
 import { mkdir } from 'node:fs/promises';
-import S3rver from 's3rver';
 import { LOCAL_S3_PORT } from './config';
+
+interface S3rverInstance {
+  run(): Promise<unknown>;
+  close(): Promise<void>;
+}
+type S3rverClass = new (options: {
+  port: number;
+  address: string;
+  directory: string;
+  silent: boolean;
+  configureBuckets: { name: string; configs: string[] }[];
+}) => S3rverInstance;
 
 export interface LocalS3 {
   endpoint: string;
@@ -14,6 +24,8 @@ export interface LocalS3 {
  */
 export async function startLocalS3(opts: { directory: string; port?: number; buckets?: string[] }): Promise<LocalS3> {
   await mkdir(opts.directory, { recursive: true });
+  // s3rver ships no types; this is the part of its API we use.
+  const { default: S3rver } = (await import('s3rver' as string)) as { default: S3rverClass };
   const server = new S3rver({
     port: opts.port ?? LOCAL_S3_PORT,
     address: '127.0.0.1',
