@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { allocateSamples, downsample2x, type DType, type Raster } from '@tessera/imaging';
+import { stackSource } from './open-source';
+import { channelOf, firstMismatch, memorySink, readLevel } from './test-helpers';
+import { writePyramid } from './write-pyramid';
+
+function randomRaster(width: number, height: number, channels: number, dtype: DType, seed = 1): Raster {
+  const data = allocateSamples(dtype, width * height * channels);
+  let s = seed;
+  for (let i = 0; i < data.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    data[i] = dtype === 'float32' ? (s / 2 ** 32) * 1000 - 100 : dtype === 'uint8' ? s >>> 24 : s >>> 16;
+  }
+  return { width, height, channels, dtype, data };
+}
+
+async function checkAgainstReference(width: number, height: number, channels: number, dtype: DType, cs: number) {
+  const plane = randomRaster(width, height, channels, dtype);
+  const { sink, objects } = memorySink();
+  const progress: number[] = [];
+  const src = stackSource({ width, height, sizeC: channels, sizeZ: 1, sizeT: 1, dtype, planes: [plane] });
+  const result = await writePyramid(src, sink, { chunkSize: cs, onProgress: (f) => progress.push(f) });
+  // Reference: downsample2x of each whole level, exact values.
+  let ref = plane;
+  for (let level = 0; level < result.levels.length; level++) {
+    const size = result.levels[level]!;
+    expect(size).toEqual({ width: ref.width, height: ref.height });
+    for (let c = 0; c < channels; c++) {
+      expect(firstMismatch(readLevel(objects, level, size, cs, dtype, c), channelOf(ref, c))).toBeNull();
+    }
+    ref = downsample2x(ref, 'mean');
+  }
+  const last = result.levels.at(-1)!;
+  expect(last.width <= cs && last.height <= cs).toBe(true);
+  expect(progress.at(-1)).toBe(1);
+  return result;
+}
+
+describe('writePyramid', () => {
+  it('uint16, 2 channels, odd sizes: every level equals downsample2x (mean, half up) of the previous, exactly', async () => {
+    const r = await checkAgainstReference(301, 187, 2, 'uint16', 32);
+    expect(r.levels.map((l) => [l.width, l.height])).toEqual([[301, 187], [151, 94], [76, 47], [38, 24], [19, 12]]);
+  });
+  it('uint8 single channel and float32 three channels', async () => {
+    await checkAgainstReference(130, 257, 1, 'uint8', 16);
+    await checkAgainstReference(97, 66, 3, 'float32', 16);
+  });
+  it('an image smaller than one chunk is one zero-padded chunk per channel', async () => {
+    const plane = randomRaster(10, 7, 1, 'uint16');
+    const { sink, objects } = memorySink();
+    const r = await writePyramid(stackSource({ width: 10, height: 7, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [plane] }), sink, { chunkSize: 16 });
+    expect(r.levels).toEqual([{ width: 10, height: 7 }]);
+    expect([...objects.keys()]).toEqual(['0/0/0/0/0/0']);
+    const chunk = new Uint16Array(objects.get('0/0/0/0/0/0')!.buffer);
+    expect(chunk[16 * 6 + 9]).toBe(plane.data[7 * 10 - 1]);
+    expect(chunk[16 * 6 + 10]).toBe(0);
+    expect(chunk[16 * 7]).toBe(0);
+  });
+  it('writes Z and T planes under their own keys and counts exact histograms over all of them', async () => {
+    const planes = [0, 1, 2, 3].map((i) => ({ width: 20, height: 20, channels: 1, dtype: 'uint16' as const, data: new Uint16Array(400).fill(100 * (i + 1)) }));
+    const { sink, objects } = memorySink();
+    const r = await writePyramid(stackSource({ width: 20, height: 20, sizeC: 1, sizeZ: 2, sizeT: 2, dtype: 'uint16', planes }), sink, { chunkSize: 16 });
+    expect(new Uint16Array(objects.get('0/1/0/1/0/0')!.buffer)[0]).toBe(400); // t=1, z=1 → planes[3]
+    expect(new Uint16Array(objects.get('1/1/0/0/0/0')!.buffer)[0]).toBe(300);
+    expect(r.stats[0]).toMatchObject({ min: 100, max: 400 });
+    expect(r.stats[0]!.histogram.total).toBe(1600);
+  });
+  it('a failing sink fails the write (nothing reported as done)', async () => {
+    const plane = randomRaster(64, 64, 1, 'uint8');
+    const src = stackSource({ width: 64, height: 64, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint8', planes: [plane] });
+    await expect(writePyramid(src, async () => { throw new Error('S3 down'); }, { chunkSize: 16 })).rejects.toThrow('S3 down');
+  });
+});
