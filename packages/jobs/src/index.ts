@@ -5,5 +5,5 @@ export { createRedis, DEFAULT_REDIS_URL } from './redis';
 export { enqueue, getQueue, closeQueues } from './enqueue';
 export { runWorker, UnknownJobError, type JobHandler } from './run-worker';
 export { writeHeartbeat, markStopped, HEARTBEAT_INTERVAL_MS, type HeartbeatRow } from './heartbeat';
-export { startWorkerApp, type WorkerApp, type WorkerAppOptions } from './worker-app';
+export { startWorkerApp, runWorkerProcess, type WorkerApp, type WorkerAppOptions } from './worker-app';
 export { handlePing } from './ping';

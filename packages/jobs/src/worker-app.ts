@@ -51,3 +51,26 @@ export async function startWorkerApp(opts: WorkerAppOptions): Promise<WorkerApp>
       })()),
   };
 }
+
+/**
+ * The main of a worker process: signal handlers are installed before start-up, so a SIGTERM that arrives while the
+ * app is still starting also ends in a clean stop and exit code 0.
+ */
+export function runWorkerProcess(start: () => Promise<WorkerApp>): void {
+  const app = Promise.resolve().then(start);
+  const stop = () => {
+    app.then((a) => a.stop()).then(
+      () => process.exit(0),
+      (e: Error) => {
+        console.error(e.message);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  app.catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}
