@@ -17,4 +17,12 @@ export const PING_TRAINER = defineJob({
 
 export const PING_PACKAGER = defineJob({ ...PING_TRAINER, queue: QUEUES.packaging });
 
-export const ALL_JOBS = [PING_TRAINER, PING_PACKAGER];
+/** Decode an uploaded image and write its OME-Zarr pyramid, thumbnail and metadata (row: Image, id = job id). */
+export const INGEST_IMAGE = defineJob({
+  name: 'image.ingest',
+  queue: QUEUES.ingest,
+  schema: z.object({ organizationId: Id, imageId: Id }),
+  defaults: { attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+});
+
+export const ALL_JOBS = [PING_TRAINER, PING_PACKAGER, INGEST_IMAGE];
