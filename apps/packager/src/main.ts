@@ -1,14 +1,18 @@
 import { createDb } from '@tessera/db';
 import { QUEUES, startWorkerApp, type WorkerApp } from '@tessera/jobs';
-import type { Env } from './env';
+import { createStorage } from '@tessera/storage';
+import { s3Config, type Env } from './env';
+import { ingestImageJob } from './jobs/ingest-image';
 import { pingJob } from './jobs/ping';
 
 export function startApp(env: Env): Promise<WorkerApp> {
+  const db = createDb(env.DATABASE_URL);
+  const ingest = ingestImageJob({ db, storage: createStorage(s3Config(env)), maxPixels: env.IMAGE_MAX_PIXELS, log: (m) => console.log(`[packager] ${m}`) });
   return startWorkerApp({
     kind: 'packager',
-    queues: [QUEUES.packaging],
-    handlers: [pingJob],
-    db: createDb(env.DATABASE_URL),
+    queues: [QUEUES.packaging, QUEUES.ingest],
+    handlers: [pingJob, ingest],
+    db,
     redisUrl: env.REDIS_URL,
     concurrency: env.PACKAGER_CONCURRENCY,
   });
