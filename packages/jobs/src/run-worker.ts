@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq';
+import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobDefinition } from './define-job';
 import type { QueueName } from './queues';
@@ -15,6 +15,8 @@ export function runWorker(opts: {
   queue: QueueName;
   concurrency: number;
   handlers: { def: JobDefinition; handle: JobHandler }[];
+  /** Lock and stalled-job settings (lockDuration, stalledInterval, maxStalledCount). */
+  options?: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
 }): Worker {
   const byName = new Map(opts.handlers.filter((h) => h.def.queue === opts.queue).map((h) => [h.def.name, h]));
   return new Worker(
@@ -24,6 +26,6 @@ export function runWorker(opts: {
       if (!entry) throw new UnknownJobError(`No handler for job ${job.name} on ${opts.queue}`);
       return entry.handle(entry.def.schema.parse(job.data), job);
     },
-    { connection: opts.connection, concurrency: opts.concurrency },
+    { ...opts.options, connection: opts.connection, concurrency: opts.concurrency },
   );
 }

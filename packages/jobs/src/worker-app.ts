@@ -12,6 +12,8 @@ export interface WorkerAppOptions {
   db: HeartbeatStore;
   redisUrl: string;
   concurrency: number;
+  /** Lock and stalled-job settings passed to each BullMQ worker. */
+  workerOptions?: Parameters<typeof runWorker>[0]['options'];
   log?: (msg: string) => void;
 }
 
@@ -31,7 +33,7 @@ export async function startWorkerApp(opts: WorkerAppOptions): Promise<WorkerApp>
   const startedAt = new Date();
   await writeHeartbeat(opts.db, opts.kind, opts.queues, startedAt);
   const workers = opts.queues.map((queue) =>
-    runWorker({ connection, queue, concurrency: opts.concurrency, handlers: opts.handlers }),
+    runWorker({ connection, queue, concurrency: opts.concurrency, handlers: opts.handlers, options: opts.workerOptions }),
   );
   for (const w of workers) w.on('failed', (job, err) => log(`job ${job?.name} ${job?.id} failed: ${err.message}`));
   const timer = setInterval(() => {
