@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   S3_BUCKET: z.string().default('tessera'),
   S3_ACCESS_KEY_ID: z.string().default('S3RVER'),
   S3_SECRET_ACCESS_KEY: z.string().default('S3RVER'),
+  /** Docker Engine for building bundle images (unix:// or tcp://); default: /var/run/docker.sock where it exists. */
+  DOCKER_HOST: z.string().optional(),
   /** Largest image ingest accepts, in pixel values (width × height × channels × Z × T). */
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(4 * 2 ** 30),
 });
