@@ -54,10 +54,10 @@ export interface Prediction {
   stats: RunStats & { totalMs: number };
 }
 
+/** Tiles per run when the batch dim is symbolic: up to 2^17 pixels per batch (2 tiles of 256^2), at most 8. */
 function autoBatch(model: LoadedModel, th: number, tw: number): number {
   if (!model.batchSymbolic) return 1;
-  const perTile = th * tw * Math.max(model.inChannels, model.outChannels);
-  return Math.max(1, Math.min(8, Math.floor((4 * 1024 * 1024) / perTile)));
+  return Math.max(1, Math.min(8, Math.floor(2 ** 17 / (th * tw))));
 }
 
 /**
