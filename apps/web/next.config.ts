@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  transpilePackages: ['@tessera/db', '@tessera/jobs', '@tessera/storage'],
+  transpilePackages: ['@tessera/db', '@tessera/jobs', '@tessera/storage', '@tessera/tiling'],
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'bullmq', 'ioredis', 's3rver'],
   poweredByHeader: false,
   typedRoutes: false,

@@ -38,6 +38,9 @@ describe('tenant isolation, for every /api/v1 route', () => {
     const inv = await callRoute(postInvitation, { method: 'POST', params, auth: ownerA, body: { role: 'ANNOTATOR' } });
     const tok = await callRoute(postToken, { method: 'POST', params, auth: ownerA, body: { name: 'alpha-ci', scopes: ['read', 'write'] } });
     const member = await addMember(db(), orgA.orgId, 'ANNOTATOR');
+    const image = await db().image.create({
+      data: { organizationId: orgA.orgId, projectId: project.json.id, name: 'AlphaSecretSlide.tif', sizeBytes: 1, sourceKey: 'x', partSize: 1, partCount: 1 },
+    });
     a.ids = {
       orgId: orgA.orgId,
       projectId: project.json.id,
@@ -46,8 +49,9 @@ describe('tenant isolation, for every /api/v1 route', () => {
       invitationId: inv.json.invitation.id,
       tokenId: tok.json.token.id,
       token: 'no-such-invitation-token',
+      imageId: image.id,
     };
-    a.secrets = [orgA.orgName, orgA.email, 'Alpha Kidney Study', 'AlphaNucleus', member.email, tok.json.token.prefix];
+    a.secrets = [orgA.orgName, orgA.email, 'Alpha Kidney Study', 'AlphaNucleus', member.email, tok.json.token.prefix, 'AlphaSecretSlide'];
 
     const orgB = await signUpOrg('beta');
     const bToken = await callRoute(postToken, {

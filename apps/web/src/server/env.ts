@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   S3_BUCKET: z.string().default('tessera'),
   S3_ACCESS_KEY_ID: z.string().default('S3RVER'),
   S3_SECRET_ACCESS_KEY: z.string().default('S3RVER'),
+  /** Largest file an image upload may be, in bytes (default 50 GiB). */
+  IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(50 * 2 ** 30),
   /** Requests per minute per user or token on /api/v1. */
   API_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(600),
   /** Failed-or-not sign-in attempts per email per 10 minutes. */

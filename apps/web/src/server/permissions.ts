@@ -9,6 +9,9 @@ export const PERMISSIONS = {
   'projects:manage': ['OWNER', 'ADMIN'],
   'tokens:own': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
   'audit:read': ['OWNER', 'ADMIN'],
+  'images:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
+  'images:write': ['OWNER', 'ADMIN', 'ANNOTATOR'],
+  'images:delete': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,1 @@
+export { getImageFile as GET } from '@/server/api/endpoints/images';

@@ -1,0 +1,1 @@
+export { getImageById as GET, deleteImageById as DELETE } from '@/server/api/endpoints/images';

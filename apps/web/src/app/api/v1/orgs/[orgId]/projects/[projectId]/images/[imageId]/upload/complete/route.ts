@@ -1,0 +1,1 @@
+export { postUploadComplete as POST } from '@/server/api/endpoints/images';

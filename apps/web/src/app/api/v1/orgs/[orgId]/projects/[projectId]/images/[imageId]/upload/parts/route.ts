@@ -1,0 +1,1 @@
+export { postUploadParts as POST, putUploadPart as PUT } from '@/server/api/endpoints/images';

@@ -1,0 +1,1 @@
+export { getUpload as GET } from '@/server/api/endpoints/images';

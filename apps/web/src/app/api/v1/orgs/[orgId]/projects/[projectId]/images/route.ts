@@ -1,0 +1,1 @@
+export { getImages as GET, postImage as POST } from '@/server/api/endpoints/images';
