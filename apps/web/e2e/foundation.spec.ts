@@ -90,6 +90,7 @@ test('sign up, create a project with classes, invite by link; the invitee joins 
   expect(otherOrgId).not.toBe('');
   const denied = await guest.goto(`/o/${otherOrgId}/projects`);
   expect(denied?.status()).toBe(404);
+  await expect(guest.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(guest.getByText(otherOrgName)).toHaveCount(0);
 
   // The owner sees the new member with the invited role.

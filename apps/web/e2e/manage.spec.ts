@@ -123,6 +123,7 @@ test('members: the last owner cannot leave, roles change, members are removed; s
   expect(signup.status()).toBe(201);
   await guest.goto(new URL(link).pathname);
   await guest.getByRole('link', { name: 'I have an account' }).click();
+  await expect(guest.getByText(`You're joining ${orgName} as Viewer.`)).toBeVisible();
   await guest.getByLabel('Email').fill(member.email);
   await guest.getByLabel('Password').fill(member.password);
   await guest.getByRole('button', { name: 'Sign in' }).click();
@@ -143,11 +144,23 @@ test('members: the last owner cannot leave, roles change, members are removed; s
   await page.getByRole('dialog', { name: `Remove ${member.name}?` }).getByRole('button', { name: 'Remove member' }).click();
   await expect(row).toHaveCount(0);
 
+  // Settings: rename the organisation; the audit log lists the membership changes.
+  await orgNav(page).getByRole('link', { name: 'Settings' }).click();
+  const renamed = `${orgName} (renamed)`;
+  await page.getByLabel('Organisation name').fill(renamed);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Organisation renamed.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Switch organisation/ })).toContainText(renamed);
+  const events = page.getByRole('list', { name: 'Audit events' });
+  await expect(events).toContainText('Member joined');
+  await expect(events).toContainText('Member role changed');
+  await expect(events).toContainText('Invitation created');
+
   // The organisation menu works from the keyboard.
   const switcher = page.getByRole('button', { name: /Switch organisation/ });
   await switcher.focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('menuitem', { name: new RegExp(orgName) })).toBeFocused();
+  await expect(page.getByRole('menuitem', { name: renamed })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'New organisation…' })).toBeFocused();
   await page.keyboard.press('Escape');

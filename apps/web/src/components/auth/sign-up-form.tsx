@@ -30,7 +30,7 @@ async function signUpRequest(body: Record<string, string>): Promise<SignUpResult
     if (!needsOrg) throw err;
     const { organization: _ignored, ...rest } = await api.post<SignUpResult>(apiPaths.signup(), {
       ...body,
-      organizationName: `${body.name}'s workspace`,
+      organizationName: `${(body.name ?? '').slice(0, 88)}'s workspace`,
     });
     return rest;
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { AuthCard } from '@/components/auth/auth-card';
+import { InvitationSummary } from '@/components/auth/invitation-summary';
 import { getSessionUser } from '@/server/session';
 import { safeNext } from '@/lib/routes';
 
@@ -16,6 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getSessionUser()) redirect(next);
   return (
     <AuthCard title="Sign in to Tessera" subtitle="Welcome back.">
+      {invite && <InvitationSummary token={invite} />}
       <SignInForm next={next} invite={invite} />
     </AuthCard>
   );
