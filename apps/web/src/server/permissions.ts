@@ -12,6 +12,14 @@ export const PERMISSIONS = {
   'images:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
   'images:write': ['OWNER', 'ADMIN', 'ANNOTATOR'],
   'images:delete': ['OWNER', 'ADMIN'],
+  'annotations:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
+  'annotations:write': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER'],
+  'annotations:review': ['OWNER', 'ADMIN', 'REVIEWER'],
+  'models:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
+  'models:run': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER'],
+  'models:manage': ['OWNER', 'ADMIN'],
+  'orders:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
+  'orders:manage': ['OWNER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,1 @@
+export { getImageChecks as GET } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,1 @@
+export { getImageExport as GET } from '@/server/api/endpoints/annotations';

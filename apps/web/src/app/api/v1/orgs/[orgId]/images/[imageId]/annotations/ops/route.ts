@@ -1,0 +1,1 @@
+export { getAnnotationOps as GET, postAnnotationOps as POST } from '@/server/api/endpoints/annotations';

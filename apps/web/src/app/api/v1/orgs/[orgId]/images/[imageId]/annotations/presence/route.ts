@@ -1,0 +1,1 @@
+export { postPresence as POST } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,1 @@
+export { getImageAnnotations as GET } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,1 @@
+export { patchReviewComment as PATCH } from '@/server/api/endpoints/annotations';

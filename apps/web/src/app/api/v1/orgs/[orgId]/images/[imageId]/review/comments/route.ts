@@ -1,0 +1,1 @@
+export { getReviewComments as GET, postReviewComment as POST } from '@/server/api/endpoints/annotations';

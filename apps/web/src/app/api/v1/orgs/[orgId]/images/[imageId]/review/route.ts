@@ -1,0 +1,1 @@
+export { postReview as POST } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,1 @@
+export { getProjectChecks as GET } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,1 @@
+export { getProjectExport as GET } from '@/server/api/endpoints/annotations';

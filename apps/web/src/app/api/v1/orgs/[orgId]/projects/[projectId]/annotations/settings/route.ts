@@ -1,0 +1,1 @@
+export { putAnnotationSettings as PUT } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,1 @@
+export { getProjectAnnotationStatus as GET } from '@/server/api/endpoints/annotations';

@@ -1,0 +1,36 @@
+import type { Actor, Tx } from '../actor';
+import { notFound } from '../errors';
+
+/** The image (in the actor's organisation) with its project's kind, settings and label classes in index order. */
+export async function findAnnotatableImage(db: Tx, actor: Actor, imageId: string) {
+  const image = await db.image.findFirst({
+    where: { id: imageId, organizationId: actor.organizationId },
+    select: {
+      id: true,
+      name: true,
+      projectId: true,
+      organizationId: true,
+      width: true,
+      height: true,
+      status: true,
+      project: {
+        select: {
+          id: true,
+          kind: true,
+          trainOnApprovedOnly: true,
+          labelClasses: { orderBy: [{ order: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, color: true, order: true } },
+        },
+      },
+    },
+  });
+  if (!image) throw notFound('Image');
+  return image;
+}
+export type AnnotatableImage = Awaited<ReturnType<typeof findAnnotatableImage>>;
+
+/** Label value of each class in masks and exports: its position in the project's class order, from 1. */
+export function classIndexMap(classes: readonly { id: string }[]): Map<string, number> {
+  return new Map(classes.map((c, i) => [c.id, i + 1]));
+}
+
+export const isBackgroundClass = (name: string) => /^(background|bg)$/i.test(name.trim());
