@@ -34,8 +34,10 @@ export interface LoadedModel {
   tileDepth?: number;
   inChannels: number;
   outChannels: number;
-  /** Border per side from MinOverlap/2 (y, x). */
-  border: { y: number; x: number };
+  /** Border per side from MinOverlap/2 (y, x; z for 3D models). */
+  border: { y: number; x: number; z?: number };
+  /** True for [N,Z,H,W,C] models: stacks are tiled in 3D instead of plane by plane. */
+  is3D: boolean;
   /** True when the ONNX batch dim is symbolic, so several tiles can run in one call. */
   batchSymbolic: boolean;
   classes: string[];
@@ -131,7 +133,8 @@ function describeModel(session: ort.InferenceSession, cz: CzModelLike | undefine
     tileDepth: is3D ? sp(0) : undefined,
     inChannels,
     outChannels,
-    border: is3D ? { y: ov(1), x: ov(2) } : { y: ov(0), x: ov(1) },
+    border: is3D ? { z: ov(0), y: ov(1), x: ov(2) } : { y: ov(0), x: ov(1) },
+    is3D,
     batchSymbolic: typeof inShape[0] !== 'number' || inShape[0] < 1,
     classes,
     scaleInputs: legacy ? md?.scaleInputsByBitdepth === true : true,

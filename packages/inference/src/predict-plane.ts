@@ -146,7 +146,8 @@ export async function predictPlane(model: LoadedModel, src: PlaneSource, o: Plan
   return full;
 }
 
-function mapChannels(src: Float32Array, sc: number, dst: Float32Array, off: number, map: Int32Array): void {
+/** Copies a [px, sc] tile into [px, mc] at `off`, model channel k from image channel map[k] (-1: the mean). */
+export function mapChannels(src: Float32Array, sc: number, dst: Float32Array, off: number, map: Int32Array): void {
   const mc = map.length;
   const px = src.length / sc;
   for (let p = 0; p < px; p++) {

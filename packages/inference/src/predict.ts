@@ -8,6 +8,7 @@ import { getModel } from './model-cache';
 import { isInstanceType, isSegmentation, type CzModelLike, type ModelType } from './model-metadata';
 import { isRaster, rasterSource, regionSource, type PlaneSource } from './plane-source';
 import { predictPlane, type RunStats } from './predict-plane';
+import { countVolumeTiles, predictVolume } from './predict-volume';
 import type { InstancePostprocessingInput } from './postprocessing-schema';
 import type { OutputSpec, PlaneOutputs } from './tile-output';
 import { DTYPE_MAX, isFloatDType, labelDType, type Raster, type RasterStack, type RegionSource } from './types';
@@ -15,10 +16,10 @@ import { DTYPE_MAX, isFloatDType, labelDType, type Raster, type RasterStack, typ
 export interface PredictProgress { tilesDone: number; tilesTotal: number }
 
 export interface PredictOptions {
-  /** Tile size (default: the model's InputShape). */
-  tile?: { h: number; w: number };
-  /** Border per side (default: MinOverlap / 2). */
-  border?: number | { y: number; x: number };
+  /** Tile size (default: the model's InputShape; d only for 3D models). */
+  tile?: { h: number; w: number; d?: number };
+  /** Border per side (default: MinOverlap / 2; z only for 3D models). */
+  border?: number | { y: number; x: number; z?: number };
   /** Tiles per session.run (default: auto when the batch dim is symbolic, else 1). */
   batchSize?: number;
   padding?: Padding;
@@ -74,11 +75,10 @@ export async function predict(
     : isRaster(input) ? [rasterSource(input)] : [regionSource(input)];
   const first = planes[0];
   if (!first) throw new InferenceError('INPUT_INVALID', 'The image has no planes.');
-  if (model.tileDepth !== undefined) throw new InferenceError('UNSUPPORTED_MODEL', '3D models are not supported yet; 2D models run plane by plane.');
   const th = options.tile?.h ?? model.tileHeight ?? 512;
   const tw = options.tile?.w ?? model.tileWidth ?? 512;
   const border = options.border === undefined ? model.border
-    : typeof options.border === 'number' ? { y: options.border, x: options.border } : options.border;
+    : typeof options.border === 'number' ? { y: options.border, x: options.border, z: options.border } : options.border;
   const plan = planChannels(model, first.channels, options.color);
   const scale = model.scaleInputs && !isFloatDType(first.dtype) ? 1 / DTYPE_MAX[first.dtype] : 1;
   const wantInstances = options.instances === undefined ? isInstanceType(model.type) && seg : options.instances !== false;
@@ -95,10 +95,48 @@ export async function predict(
     valueScale: options.regressionOutput === 'input' && scale !== 1 ? 1 / scale : 1,
   };
   const stats: RunStats = { tiles: 0, batches: 0, runMs: 0 };
-  const tilesPerPlane = Math.ceil(first.width / 1) > 0 ? countTiles(first, th, tw, border) : 0;
+  const out: PlanePrediction[] = [];
+  const image = (pi: number) => ('planes' in input ? input.planes[pi] : isRaster(input) ? input : undefined);
+  const addInstances = (pred: PlanePrediction, w: number, h: number, pi: number) => {
+    if (!wantInstances || !pred.labels) return;
+    const inst = segmentInstances({ width: w, height: h, labels: pred.labels.data,
+      probabilities: pred.probabilities?.data as Float32Array | undefined, classes: model.outChannels }, instanceParams);
+    const dtype = labelDType(inst.count);
+    const data = dtype === 'uint8' ? Uint8Array.from(inst.labels) : dtype === 'uint16' ? Uint16Array.from(inst.labels) : Uint32Array.from(inst.labels);
+    pred.instances = { ...inst, labelImage: { width: w, height: h, channels: 1, dtype, data },
+      objects: measureObjects(inst, w, h, image(pi), model.classes) };
+    if (options.probabilities !== true) delete pred.probabilities;
+  };
+  if (model.is3D) {
+    if (!('planes' in input) && !isRaster(input)) throw new InferenceError('INPUT_INVALID', '3D models need an in-memory stack.');
+    const stack = 'planes' in input ? input : { sizeZ: 1, sizeT: 1, planes: [input] };
+    const vol = { tile: { d: options.tile?.d ?? model.tileDepth ?? stack.sizeZ, h: th, w: tw },
+      border: { z: border.z ?? model.border.z ?? 0, y: border.y, x: border.x } };
+    const perT = countVolumeTiles(first.width, first.height, stack.sizeZ, vol);
+    const total = perT * stack.sizeT * plan.runs.length;
+    let before = 0;
+    for (let t = 0; t < stack.sizeT; t++) {
+      for (let ri = 0; ri < plan.runs.length; ri++) {
+        const zs = await predictVolume(model, stack.planes.slice(t * stack.sizeZ, (t + 1) * stack.sizeZ), {
+          ...vol, batchSize: options.batchSize ?? 1, padding: options.padding ?? 'reflect', spec, scale,
+          channelMap: plan.runs[ri] as Int32Array, signal: options.signal, stats,
+          onTiles: (done) => options.onProgress?.({ tilesDone: before + done, tilesTotal: total }),
+        });
+        before += perT;
+        zs.forEach((o, z) => {
+          const pi = t * stack.sizeZ + z;
+          const pred: PlanePrediction = { plane: pi, ...(plan.runs.length > 1 ? { channel: ri } : {}), ...o };
+          addInstances(pred, first.width, first.height, pi);
+          out.push(pred);
+        });
+      }
+    }
+    out.sort((a, b) => a.plane - b.plane || (a.channel ?? 0) - (b.channel ?? 0));
+    return { type: model.type, classes: model.classes, planes: out, stats: { ...stats, totalMs: performance.now() - t0 } };
+  }
+  const tilesPerPlane = countTiles(first, th, tw, border);
   const tilesTotal = tilesPerPlane * planes.length * plan.runs.length;
   let tilesBefore = 0;
-  const out: PlanePrediction[] = [];
   for (let pi = 0; pi < planes.length; pi++) {
     for (let ri = 0; ri < plan.runs.length; ri++) {
       const src = planes[pi] as PlaneSource;
@@ -112,16 +150,7 @@ export async function predict(
       });
       tilesBefore += tilesPerPlane;
       const pred: PlanePrediction = { plane: pi, ...(plan.runs.length > 1 ? { channel: ri } : {}), ...outputs };
-      if (wantInstances && seg && outputs?.labels) {
-        const inst = segmentInstances({ width: src.width, height: src.height, labels: outputs.labels.data,
-          probabilities: outputs.probabilities?.data as Float32Array | undefined, classes: model.outChannels }, instanceParams);
-        const dtype = labelDType(inst.count);
-        const data = dtype === 'uint8' ? Uint8Array.from(inst.labels) : dtype === 'uint16' ? Uint16Array.from(inst.labels) : Uint32Array.from(inst.labels);
-        const image = 'planes' in input ? input.planes[pi] : isRaster(input) ? input : undefined;
-        pred.instances = { ...inst, labelImage: { width: src.width, height: src.height, channels: 1, dtype, data },
-          objects: measureObjects(inst, src.width, src.height, image, model.classes) };
-        if (options.probabilities !== true) delete pred.probabilities;
-      }
+      addInstances(pred, src.width, src.height, pi);
       out.push(pred);
     }
   }

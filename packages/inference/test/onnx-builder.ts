@@ -94,3 +94,25 @@ export function convNetModel(opts: { inChannels: number; layers: ConvLayer[]; so
   const [h, w] = opts.tile ?? ['H', 'W'];
   return encodeModel({ inputShape: ['N', h, w, opts.inChannels], outputShape: ['N', h, w, c], nodes, initializers: inits });
 }
+
+/** A fully convolutional 3D model, NDHWC: Transpose -> (Conv3d k^3 [+Relu])* -> Transpose; all dims but C symbolic. */
+export function conv3dModel(opts: { inChannels: number; layers: ConvLayer[]; seed?: number }): Uint8Array {
+  const rand = seededRandom(opts.seed ?? 1);
+  const nodes: O.INodeProto[] = [node('Transpose', ['input'], ['x0'], { perm: [0, 4, 1, 2, 3] })];
+  const inits: O.ITensorProto[] = [];
+  let cur = 'x0';
+  let c = opts.inChannels;
+  opts.layers.forEach((l, i) => {
+    const k = l.kernel;
+    const fan = c * k * k * k;
+    inits.push(floatTensor(`w${i}`, [l.out, c, k, k, k], Array.from({ length: l.out * fan }, () => rand() * Math.sqrt(3 / fan))));
+    inits.push(floatTensor(`b${i}`, [l.out], Array.from({ length: l.out }, () => rand() * 0.1)));
+    const p = (k - 1) / 2;
+    nodes.push(node('Conv', [cur, `w${i}`, `b${i}`], [`c${i}`], { kernel_shape: [k, k, k], pads: [p, p, p, p, p, p] }));
+    cur = `c${i}`;
+    if (l.relu) { nodes.push(node('Relu', [cur], [`r${i}`])); cur = `r${i}`; }
+    c = l.out;
+  });
+  nodes.push(node('Transpose', [cur], ['output'], { perm: [0, 2, 3, 4, 1] }));
+  return encodeModel({ inputShape: ['N', 'D', 'H', 'W', opts.inChannels], outputShape: ['N', 'D', 'H', 'W', c], nodes, initializers: inits });
+}
