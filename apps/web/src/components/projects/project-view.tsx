@@ -68,6 +68,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
             <Badge>{project.kind === 'SEMANTIC' ? 'Semantic segmentation' : 'Instance segmentation'}</Badge>
             {project.archived && <Badge tone="amber">Archived</Badge>}
             <span>Created {formatDate(project.createdAt)}</span>
+            <Link href={`${pages.project(org.id, project.id)}/images`} className="font-medium text-indigo-700 hover:underline">Images →</Link>
           </span>
         }
         actions={
