@@ -28,5 +28,8 @@ it('tessera-predict writes labels, probabilities, instances and the object table
   const labels = readImage(new Uint8Array(readFileSync(png))).planes[0]!;
   expect(new Set(labels.data)).toEqual(new Set([1, 2]));
   expect(await runCli(['--model', model], io)).toBe(2);
+  out.length = 0;
+  expect(await runCli(['--model', model, '--input', input, '--output', png, '--tile', '256,256'], io)).toBe(1);
+  expect(out.join('')).toContain("[OPTIONS_INVALID] This model's ONNX graph takes 1024 x 1024 tiles; 256 x 256 was asked for.");
   expect(await runCli(['--model', join(dir, 'missing.czann'), '--input', input, '--output', png], io)).toBe(1);
 });

@@ -38,6 +38,8 @@ export interface LoadedModel {
   border: { y: number; x: number; z?: number };
   /** True for [N,Z,H,W,C] models: stacks are tiled in 3D instead of plane by plane. */
   is3D: boolean;
+  /** Spatial dims the ONNX graph fixes ([z,] h, w; undefined where symbolic): tiles must match them. */
+  graphSpatial: (number | undefined)[];
   /** True when the ONNX batch dim is symbolic, so several tiles can run in one call. */
   batchSymbolic: boolean;
   classes: string[];
@@ -135,6 +137,7 @@ function describeModel(session: ort.InferenceSession, cz: CzModelLike | undefine
     outChannels,
     border: is3D ? { z: ov(0), y: ov(1), x: ov(2) } : { y: ov(0), x: ov(1) },
     is3D,
+    graphSpatial: inShape.slice(1, -1).map(dimOf),
     batchSymbolic: typeof inShape[0] !== 'number' || inShape[0] < 1,
     classes,
     scaleInputs: legacy ? md?.scaleInputsByBitdepth === true : true,

@@ -79,6 +79,10 @@ export async function predict(
   const tw = options.tile?.w ?? model.tileWidth ?? 512;
   const border = options.border === undefined ? model.border
     : typeof options.border === 'number' ? { y: options.border, x: options.border, z: options.border } : options.border;
+  const [gh, gw] = model.graphSpatial.slice(-2);
+  if ((gh !== undefined && gh !== th) || (gw !== undefined && gw !== tw)) {
+    throw new InferenceError('OPTIONS_INVALID', `This model's ONNX graph takes ${gh ?? 'any'} x ${gw ?? 'any'} tiles; ${th} x ${tw} was asked for.`);
+  }
   const plan = planChannels(model, first.channels, options.color);
   const scale = model.scaleInputs && !isFloatDType(first.dtype) ? 1 / DTYPE_MAX[first.dtype] : 1;
   const wantInstances = options.instances === undefined ? isInstanceType(model.type) && seg : options.instances !== false;
