@@ -12,5 +12,8 @@ export type {
   AuditEvent,
   WorkerHeartbeat,
 } from '../generated/client';
+export type {
+  Model, ModelVersion, ModelPackage, InferenceRun, ModelOrder, ServiceGrant, Notification, ModelSource, OrderStatus, PackageKind, ModelTaskStatus,
+} from '../generated/client';
 export { hashPassword, verifyPassword } from './password';
 export { seedDemo, DEMO_LOGIN } from './seed-demo';

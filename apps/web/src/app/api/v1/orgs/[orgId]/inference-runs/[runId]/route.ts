@@ -1,0 +1,1 @@
+export { getInferenceRun as GET } from '@/server/api/endpoints/models';

@@ -1,0 +1,1 @@
+export { getModelComparison as GET } from '@/server/api/endpoints/models';

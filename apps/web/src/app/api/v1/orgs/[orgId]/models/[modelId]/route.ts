@@ -1,0 +1,1 @@
+export { getModelById as GET } from '@/server/api/endpoints/models';

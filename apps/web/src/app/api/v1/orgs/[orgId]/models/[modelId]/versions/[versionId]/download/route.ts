@@ -1,0 +1,1 @@
+export { postVersionDownload as POST } from '@/server/api/endpoints/models';

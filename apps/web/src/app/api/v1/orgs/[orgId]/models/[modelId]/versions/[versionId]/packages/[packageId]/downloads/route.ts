@@ -1,0 +1,1 @@
+export { postPackageDownload as POST } from '@/server/api/endpoints/models';

@@ -1,0 +1,1 @@
+export { getModelPackage as GET } from '@/server/api/endpoints/models';

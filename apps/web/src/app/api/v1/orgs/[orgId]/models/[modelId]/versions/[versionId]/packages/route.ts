@@ -1,0 +1,1 @@
+export { postModelPackage as POST } from '@/server/api/endpoints/models';

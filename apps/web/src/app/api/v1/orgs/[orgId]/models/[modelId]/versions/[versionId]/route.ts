@@ -1,0 +1,1 @@
+export { patchModelVersion as PATCH } from '@/server/api/endpoints/models';

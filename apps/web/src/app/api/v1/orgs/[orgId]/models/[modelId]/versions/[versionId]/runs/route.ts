@@ -1,0 +1,1 @@
+export { postVersionRun as POST } from '@/server/api/endpoints/models';

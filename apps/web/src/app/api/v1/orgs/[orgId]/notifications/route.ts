@@ -1,0 +1,1 @@
+export { getNotifications as GET } from '@/server/api/endpoints/orders';

@@ -1,0 +1,1 @@
+export { postOrderAcceptance as POST } from '@/server/api/endpoints/orders';

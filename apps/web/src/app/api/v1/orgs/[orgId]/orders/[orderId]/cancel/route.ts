@@ -1,0 +1,1 @@
+export { postOrderCancellation as POST } from '@/server/api/endpoints/orders';

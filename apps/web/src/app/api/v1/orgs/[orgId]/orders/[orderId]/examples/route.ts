@@ -1,0 +1,1 @@
+export { postOrderExample as POST } from '@/server/api/endpoints/orders';

@@ -1,0 +1,1 @@
+export { getOrderById as GET } from '@/server/api/endpoints/orders';

@@ -1,0 +1,1 @@
+export { getOrders as GET, postOrder as POST } from '@/server/api/endpoints/orders';

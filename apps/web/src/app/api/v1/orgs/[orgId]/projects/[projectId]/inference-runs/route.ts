@@ -1,0 +1,1 @@
+export { getProjectRuns as GET } from '@/server/api/endpoints/models';

@@ -1,0 +1,1 @@
+export { postModelImport as POST } from '@/server/api/endpoints/models';

@@ -1,0 +1,1 @@
+export { getProjectModels as GET, postProjectModel as POST } from '@/server/api/endpoints/models';

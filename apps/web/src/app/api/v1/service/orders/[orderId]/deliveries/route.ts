@@ -1,0 +1,1 @@
+export { postServiceDelivery as POST } from '@/server/api/endpoints/orders';

@@ -1,0 +1,1 @@
+export { getServiceProject as GET } from '@/server/api/endpoints/orders';

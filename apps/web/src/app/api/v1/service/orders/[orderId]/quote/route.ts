@@ -1,0 +1,1 @@
+export { postServiceQuote as POST } from '@/server/api/endpoints/orders';

@@ -1,0 +1,1 @@
+export { postServiceStart as POST } from '@/server/api/endpoints/orders';

@@ -1,0 +1,1 @@
+export { getServiceQueue as GET } from '@/server/api/endpoints/orders';

@@ -1,0 +1,63 @@
+import type { Db } from '@tessera/db';
+import { enqueue, MODEL_INFER } from '@tessera/jobs';
+import { orgKey, presignGet, putObject, type Storage } from '@tessera/storage';
+import type { Redis } from 'ioredis';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
+import { ApiError, notFound } from '../errors';
+import { DOWNLOAD_TTL_S } from './download-artifact';
+import { requireVersion } from './manage-models';
+import { toRunDto } from './model-dto';
+import { safeFileName } from './read-upload';
+
+/**
+ * Runs a version on an image of its project (by id: the image's original file) or on an uploaded file (kept under
+ * the run): the InferenceRun row first, then the model.infer job with the row id as job id.
+ */
+export async function startRun(
+  db: Db, storage: Storage, redis: Redis, actor: Actor, ids: { modelId: string; versionId: string },
+  input: { imageId: string } | { fileName: string; bytes: Uint8Array },
+) {
+  const v = await requireVersion(db, actor, ids.modelId, ids.versionId);
+  let inputKey: string;
+  let inputName: string;
+  let imageId: string | null = null;
+  const runId = crypto.randomUUID().replace(/-/g, '');
+  if ('imageId' in input) {
+    const image = await db.image.findFirst({ where: { id: input.imageId, organizationId: actor.organizationId, projectId: v.model.projectId } });
+    if (!image) throw notFound('Image');
+    if (image.status === 'UPLOADING' || image.status === 'FAILED') throw new ApiError('CONFLICT', `The image is ${image.status.toLowerCase()}; run the model once its upload is complete.`);
+    inputKey = image.sourceKey;
+    inputName = image.name;
+    imageId = image.id;
+  } else {
+    inputName = safeFileName(input.fileName, 'image.tif');
+    inputKey = orgKey(actor.organizationId, 'inference-runs', runId, `input-${inputName}`);
+    await putObject(storage, inputKey, input.bytes);
+  }
+  const run = await db.$transaction(async (tx) => {
+    const r = await tx.inferenceRun.create({
+      data: { id: runId, organizationId: actor.organizationId, projectId: v.model.projectId, versionId: v.id, imageId, inputKey, inputName, createdById: actor.userId },
+    });
+    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'model.run', targetType: 'inferenceRun', targetId: r.id, data: { versionId: v.id, imageId, inputName } });
+    return r;
+  });
+  await enqueue(redis, MODEL_INFER, { organizationId: actor.organizationId, runId: run.id }, { jobId: run.id });
+  return toRunDto(run);
+}
+
+/** A run with presigned URLs of its outputs (label image TIFF, object table CSV) once it has finished. */
+export async function getRun(db: Db, storage: Storage, actor: Pick<Actor, 'organizationId'>, runId: string) {
+  const r = await db.inferenceRun.findFirst({ where: { id: runId, organizationId: actor.organizationId } });
+  if (!r) throw notFound('Inference run');
+  const downloads: Record<string, string> = {};
+  for (const [k, f] of Object.entries(r.outputs as Record<string, { key: string; fileName: string }>)) {
+    downloads[k] = await presignGet(storage, f.key, { expiresIn: DOWNLOAD_TTL_S, filename: f.fileName });
+  }
+  return { ...toRunDto(r), downloads };
+}
+
+export async function listRuns(db: Db, actor: Pick<Actor, 'organizationId'>, projectId: string) {
+  const runs = await db.inferenceRun.findMany({ where: { organizationId: actor.organizationId, projectId }, orderBy: { createdAt: 'desc' }, take: 100 });
+  return runs.map(toRunDto);
+}
