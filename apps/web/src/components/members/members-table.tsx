@@ -9,8 +9,8 @@ import { formatDate } from '@/lib/format';
 import { useOrg } from '@/components/app/org-context';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { controlClass } from '@/components/ui/field';
 import { Card } from '@/components/ui/page-header';
+import { RoleEditor } from './role-editor';
 
 type Props = { members: Member[]; onChanged: () => Promise<void> };
 
@@ -25,16 +25,17 @@ export function MembersTable({ members, onChanged }: Props) {
   /** An ADMIN may not change or remove an OWNER; nobody manages themselves here (use Leave). */
   const canEdit = (m: Member) => manager && m.userId !== user.id && (org.role === 'OWNER' || m.role !== 'OWNER');
 
-  const changeRole = async (m: Member, role: Role) => {
+  const changeRole = async (m: Member, role: Role): Promise<boolean> => {
     setSavingId(m.userId);
     setRowError(null);
     try {
       await api.patch<Member>(apiPaths.member(org.id, m.userId), { role });
       await onChanged();
       router.refresh();
+      return true;
     } catch (e) {
       setRowError({ userId: m.userId, message: errorMessage(e) });
-      await onChanged();
+      return false;
     } finally {
       setSavingId(null);
     }
@@ -64,25 +65,15 @@ export function MembersTable({ members, onChanged }: Props) {
               </td>
               <td className="px-4 py-3">
                 {canEdit(m) ? (
-                  <select
-                    value={m.role}
-                    disabled={savingId === m.userId}
-                    onChange={(e) => void changeRole(m, e.target.value as Role)}
-                    aria-label={`Role of ${m.name}`}
-                    aria-describedby={rowError?.userId === m.userId ? `role-error-${m.userId}` : undefined}
-                    className={`${controlClass} w-36`}
-                  >
-                    {assignableRoles(org.role).map((r) => (
-                      <option key={r} value={r}>{ROLE_LABELS[r]}</option>
-                    ))}
-                  </select>
+                  <RoleEditor
+                    member={m}
+                    roles={assignableRoles(org.role)}
+                    saving={savingId === m.userId}
+                    error={rowError?.userId === m.userId ? rowError.message : null}
+                    onSave={(role) => changeRole(m, role)}
+                  />
                 ) : (
                   <span className="text-slate-700">{ROLE_LABELS[m.role]}</span>
-                )}
-                {rowError?.userId === m.userId && (
-                  <p id={`role-error-${m.userId}`} role="alert" className="mt-1 text-sm text-red-700">
-                    {rowError.message}
-                  </p>
                 )}
               </td>
               <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{formatDate(m.joinedAt)}</td>
