@@ -25,7 +25,8 @@ export async function callBinary(handler: Handler, opts: { path: string; params:
   const req = new Request(`${ORIGIN}${opts.path}${qs}`, { method: 'POST', headers, body: Buffer.from(opts.body) });
   const res = await handler(req, { params: Promise.resolve(opts.params) });
   const text = await res.text();
-  return { status: res.status, json: JSON.parse(text || "null") as Record<string, any>, text // eslint-disable-line @typescript-eslint/no-explicit-any };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, json: JSON.parse(text || 'null') as Record<string, any>, text };
 }
 
 /** The real packager worker (BullMQ on the test Redis, Postgres, S3), in this process. */
