@@ -23,6 +23,29 @@ export function channelsFirstFlat(g: GraphBuilder, x: string, shape: readonly nu
   return g.op('Reshape', [t, g.constI([c, n * h * w])]);
 }
 
+/** Splits `[N, …]` into N tensors `[1, …]` (contiguous copies); N = 1 passes through. */
+function splitBatch(g: GraphBuilder, x: string, n: number): string[] {
+  return n === 1 ? [x] : g.node('Split', [x, g.constI(new Array<number>(n).fill(1))], { axis: 0 }, n);
+}
+
+/**
+ * `Σ_n a_n · f(b_n)ᵀ` with `a_n` `[M, L]` and `f(b_n)` `[K, L]`: the batch is split first (cheap: the inputs are
+ * small) and one Gemm per sample is chained through Gemm's C input. This avoids transposing or splitting a large
+ * derived tensor such as the im2col columns, which cost more than the Gemms themselves at batch 8.
+ */
+export function gemmOverBatch(
+  g: GraphBuilder, a: string, b: string, n: number, m: number, k: number, l: number, f: (bn: string) => string = (t) => t,
+): string {
+  const as = splitBatch(g, a, n), bs = splitBatch(g, b, n);
+  let acc = '';
+  for (let i = 0; i < n; i++) {
+    const ai = g.op('Reshape', [as[i] as string, g.constI([m, l])]);
+    const bi = g.op('Reshape', [f(bs[i] as string), g.constI([k, l])]);
+    acc = g.op('Gemm', acc ? [ai, bi, acc] : [ai, bi], { transB: 1 });
+  }
+  return acc;
+}
+
 /** dW of a 3×3 pad-1 convolution: nine taps, each one Gemm over the padded, flattened tensors. */
 function convGradW3x3(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
   const [n, c, h, w] = xShape as [number, number, number, number];
@@ -49,25 +72,22 @@ function convGradW3x3(g: GraphBuilder, x: string, dy: string, xShape: readonly n
   return g.op('Transpose', [r], { perm: [0, 3, 1, 2] });
 }
 
-/** dW of a 3×3 pad-1 convolution by im2col: a depthwise Conv with one-hot kernels extracts the nine shifted copies
- * `[N, C·9, H, W]`, then one Gemm with dY gives `[M, C·9]` = `[M, C, 3, 3]` without any transpose. */
+/** dW of a 3×3 pad-1 convolution by im2col, per sample: a depthwise Conv with one-hot kernels extracts the nine
+ * shifted copies `[C·9, H·W]`, then a Gemm with dY gives `[M, C·9]` = `[M, C, 3, 3]` without any transpose. */
 function convGradW3x3Im2col(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
   const [n, c, h, w] = xShape as [number, number, number, number];
   const eye = new Array<number>(c * 81).fill(0);
   for (let ch = 0; ch < c; ch++) for (let t = 0; t < 9; t++) eye[(ch * 9 + t) * 9 + t] = 1;
-  const cols = g.op('Conv', [x, g.constF(eye, [c * 9, 1, 3, 3])], { kernel_shape: [3, 3], pads: [1, 1, 1, 1], group: c });
-  const colsF = channelsFirstFlat(g, cols, [n, c * 9, h, w]);
-  const dyf = channelsFirstFlat(g, dy, [n, m, h, w]);
-  const gw = g.op('Gemm', [dyf, colsF], { transB: 1 });
+  const kernel = g.constF(eye, [c * 9, 1, 3, 3]);
+  const im2col = (xn: string): string => g.op('Conv', [xn, kernel], { kernel_shape: [3, 3], pads: [1, 1, 1, 1], group: c });
+  const gw = gemmOverBatch(g, dy, x, n, m, c * 9, h * w, im2col);
   return g.op('Reshape', [gw, g.constI([m, c, 3, 3])]);
 }
 
 /** dW of a 1×1 convolution: one Gemm. */
 function convGradW1x1(g: GraphBuilder, x: string, dy: string, xShape: readonly number[], m: number): string {
   const [n, c, h, w] = xShape as [number, number, number, number];
-  const xf = channelsFirstFlat(g, x, xShape);
-  const dyf = channelsFirstFlat(g, dy, [n, m, h, w]);
-  const gw = g.op('Gemm', [dyf, xf], { transB: 1 });
+  const gw = gemmOverBatch(g, dy, x, n, m, c, h * w);
   return g.op('Reshape', [gw, g.constI([m, c, 1, 1])]);
 }
 
