@@ -1,4 +1,5 @@
 import * as ort from 'onnxruntime-node';
+import { calculateTiles2D } from '@tessera/tiling';
 import { describe, expect, it } from 'vitest';
 import { convNetModel } from '../test/onnx-builder';
 import { loadModel } from './load-model';
@@ -43,13 +44,35 @@ describe('tiled prediction', () => {
       const s = [whole[px * 3]!, whole[px * 3 + 1]!, whole[px * 3 + 2]!];
       expect(labels.data[px]).toBe(s.indexOf(Math.max(...s)) + 1);
     }
-    expect(p.stats.tiles).toBeGreaterThan(12);
+    // exactly cztile's tiles of the whole image
+    expect(p.stats.tiles).toBe(calculateTiles2D({ x: 0, y: 0, w: 301, h: 203 }, { tileWidth: 64, tileHeight: 64, minBorder: 4 }).length);
     // Without a border the tile edges see padding instead of neighbours: the comparison must then fail (seams).
     const seamy = await predict(model, img, { tile: { h: 64, w: 64 }, border: 0, probabilities: true });
     const sp = seamy.planes[0]!.probabilities!.data as Float32Array;
     let seamDiff = 0;
     for (let i = 0; i < whole.length; i++) seamDiff = Math.max(seamDiff, Math.abs(sp[i]! - whole[i]!));
     expect(seamDiff).toBeGreaterThan(1e-3);
+  });
+
+  it('predicts a region (viewport) with real neighbours: equal to the whole-image result there', async () => {
+    const img = image(301, 203, 3);
+    const model = await loadModel(SEG, { type: 'MultiClassSemanticSegmentation' });
+    const region = { x: 37, y: 50, w: 150, h: 90 };
+    const p = await predict(model, img, { tile: { h: 64, w: 64 }, border: 4, probabilities: true, region });
+    const prob = p.planes[0]!.probabilities!;
+    expect([prob.width, prob.height]).toEqual([150, 90]);
+    const whole = await wholeImage(SEG, img, true);
+    let maxDiff = 0;
+    for (let y = 0; y < region.h; y++) {
+      for (let x = 0; x < region.w; x++) {
+        for (let c = 0; c < 3; c++) {
+          const d = Math.abs(prob.data[(y * region.w + x) * 3 + c]! - whole[((y + region.y) * 301 + x + region.x) * 3 + c]!);
+          maxDiff = Math.max(maxDiff, d);
+        }
+      }
+    }
+    expect(maxDiff).toBeLessThan(1e-5);
+    await expect(predict(model, img, { region: { x: 200, y: 0, w: 200, h: 10 }, tile: { h: 64, w: 64 } })).rejects.toMatchObject({ code: 'OPTIONS_INVALID' });
   });
 
   it('gives the same result for any batch size, for bands, and for a region source', async () => {

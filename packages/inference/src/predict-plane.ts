@@ -1,7 +1,8 @@
 import * as ort from 'onnxruntime-node';
-import { calculateTiles1D, combineTiles2D, extractTile, type Padding, type Tile2D } from '@tessera/tiling';
+import { extractTile, type Padding, type Tile2D } from '@tessera/tiling';
 import { InferenceError } from './errors';
 import type { LoadedModel } from './load-model';
+import { planTiles, type TileRow } from './plan-tiles';
 import type { PlaneSource } from './plane-source';
 import { allocateOutputs, bandView, writeTileOutputs, type OutputSpec, type PlaneOutputs } from './tile-output';
 import type { Raster } from './types';
@@ -14,6 +15,8 @@ export interface RunStats {
 }
 
 export interface PlaneRunOptions {
+  /** Part of the plane to predict (default: all of it); tiles read real pixels beyond it where the image has them. */
+  region?: { x: number; y: number; w: number; h: number };
   tile: { h: number; w: number };
   border: { y: number; x: number };
   batchSize: number;
@@ -40,11 +43,8 @@ function checkAbort(signal?: AbortSignal): void {
 /** Runs a 2D model over one plane with cztile tiling, batching and a one-batch-ahead pipeline. */
 export async function predictPlane(model: LoadedModel, src: PlaneSource, o: PlaneRunOptions): Promise<PlaneOutputs | undefined> {
   const { w: tw, h: th } = o.tile;
-  const xs = calculateTiles1D(src.width, { tileLength: tw, minBorder: o.border.x });
-  const ys = calculateTiles1D(src.height, { tileLength: th, minBorder: o.border.y });
-  const rows = ys.map((ty) => combineTiles2D({ x: 0, y: 0, w: src.width, h: src.height }, xs, [ty]));
-  const total = xs.length * ys.length;
-  const full = o.keep ? allocateOutputs(o.spec, src.width, src.height) : undefined;
+  const { region, rows, total } = planTiles(src.width, src.height, o.region, o.tile, o.border);
+  const full = o.keep ? allocateOutputs(o.spec, region.w, region.h) : undefined;
   const rowOut = new Map<number, { out: PlaneOutputs; left: number }>();
   const mc = model.inChannels;
   const tileLen = th * tw * mc;
@@ -56,7 +56,7 @@ export async function predictPlane(model: LoadedModel, src: PlaneSource, o: Plan
   let nextRow = 0;
   async function fillJobs(): Promise<void> {
     while (jobs.length < B && nextRow < rows.length) {
-      const row = rows[nextRow] as Tile2D[];
+      const row = (rows[nextRow] as TileRow).tiles;
       const roi = (row[0] as Tile2D).roi;
       const y0 = Math.max(0, roi.y);
       const band = await src.readBand(y0, Math.min(src.height, roi.y + roi.h));
@@ -98,16 +98,17 @@ export async function predictPlane(model: LoadedModel, src: PlaneSource, o: Plan
     const data = out.data as Float32Array;
     for (let i = 0; i < batch.length; i++) {
       const job = batch[i] as Job;
-      const ty = ys[job.row]!;
+      const row = rows[job.row] as TileRow;
       let entry = rowOut.get(job.row);
       if (!entry) {
-        entry = { out: full ? bandView(full, ty.left, ty.width) : allocateOutputs(o.spec, src.width, ty.width), left: xs.length };
+        const y = row.outY - region.y;
+        entry = { out: full ? bandView(full, y, row.outH) : allocateOutputs(o.spec, region.w, row.outH), left: row.tiles.length };
         rowOut.set(job.row, entry);
       }
-      writeTileOutputs(o.spec, data, i * th * tw * C, job.tile, entry.out, ty.left);
+      writeTileOutputs(o.spec, data, i * th * tw * C, job.tile, entry.out, row.outY, region);
       if (--entry.left === 0) {
         rowOut.delete(job.row);
-        if (o.onBand) await o.onBand(ty.left, entry.out);
+        if (o.onBand) await o.onBand(row.outY - region.y, entry.out);
       }
     }
     out.dispose();

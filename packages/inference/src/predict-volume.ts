@@ -37,6 +37,7 @@ export async function predictVolume(model: LoadedModel, planes: Raster[], o: Vol
   const tiles = calculateTiles3D({ x: 0, y: 0, z: 0, w: width, h: height, d: planes.length },
     { tileWidth: tw, tileHeight: th, tileDepth: td, minBorder: o.border });
   const outputs = planes.map(() => allocateOutputs(o.spec, width, height));
+  const whole = { x: 0, y: 0, w: width, h: height };
   const mc = model.inChannels;
   const C = o.spec.classes;
   const planeLen = th * tw * mc;
@@ -65,7 +66,7 @@ export async function predictVolume(model: LoadedModel, planes: Raster[], o: Vol
         roi: { x: t.roi.x, y: t.roi.y, w: t.roi.w, h: t.roi.h } };
       for (let z = 0; z < t.center.d; z++) {
         const pz = t.border.front + z;
-        writeTileOutputs(o.spec, data, k * td * th * tw * C + pz * th * tw * C, t2, outputs[t.center.z + z] as PlaneOutputs, 0);
+        writeTileOutputs(o.spec, data, k * td * th * tw * C + pz * th * tw * C, t2, outputs[t.center.z + z] as PlaneOutputs, 0, whole);
       }
     });
     o.stats.tiles += batch.length;

@@ -1,4 +1,4 @@
-import type { Padding } from '@tessera/tiling';
+import { extractTile, type Padding } from '@tessera/tiling';
 import { planChannels, type ColorOrder } from './channel-plan';
 import { InferenceError } from './errors';
 import { measureObjects, type ObjectRow } from './instances/object-table';
@@ -7,6 +7,7 @@ import type { LoadedModel, LoadModelOptions } from './load-model';
 import { getModel } from './model-cache';
 import { isInstanceType, isSegmentation, type CzModelLike, type ModelType } from './model-metadata';
 import { isRaster, rasterSource, regionSource, type PlaneSource } from './plane-source';
+import { planTiles } from './plan-tiles';
 import { predictPlane, type RunStats } from './predict-plane';
 import { countVolumeTiles, predictVolume } from './predict-volume';
 import type { InstancePostprocessingInput } from './postprocessing-schema';
@@ -16,6 +17,12 @@ import { DTYPE_MAX, isFloatDType, labelDType, type Raster, type RasterStack, typ
 export interface PredictProgress { tilesDone: number; tilesTotal: number }
 
 export interface PredictOptions {
+  /**
+   * Predict only this part of each plane (2D models). Outputs have the region's size; tiles read the real pixels
+   * around it where the image has them (so a viewport preview matches the whole-image result). onBand's y is
+   * relative to the region.
+   */
+  region?: { x: number; y: number; w: number; h: number };
   /** Tile size (default: the model's InputShape; d only for 3D models). */
   tile?: { h: number; w: number; d?: number };
   /** Border per side (default: MinOverlap / 2; z only for 3D models). */
@@ -101,6 +108,12 @@ export async function predict(
   const stats: RunStats = { tiles: 0, batches: 0, runMs: 0 };
   const out: PlanePrediction[] = [];
   const image = (pi: number) => ('planes' in input ? input.planes[pi] : isRaster(input) ? input : undefined);
+  const region = options.region;
+  const cropped = (pi: number): Raster | undefined => {
+    const img = image(pi);
+    if (!img || !region) return img;
+    return { width: region.w, height: region.h, channels: img.channels, dtype: img.dtype, data: extractTile(img, region) };
+  };
   const addInstances = (pred: PlanePrediction, w: number, h: number, pi: number) => {
     if (!wantInstances || !pred.labels) return;
     const inst = segmentInstances({ width: w, height: h, labels: pred.labels.data,
@@ -108,10 +121,11 @@ export async function predict(
     const dtype = labelDType(inst.count);
     const data = dtype === 'uint8' ? Uint8Array.from(inst.labels) : dtype === 'uint16' ? Uint16Array.from(inst.labels) : Uint32Array.from(inst.labels);
     pred.instances = { ...inst, labelImage: { width: w, height: h, channels: 1, dtype, data },
-      objects: measureObjects(inst, w, h, image(pi), model.classes) };
+      objects: measureObjects(inst, w, h, cropped(pi), model.classes) };
     if (options.probabilities !== true) delete pred.probabilities;
   };
   if (model.is3D) {
+    if (region) throw new InferenceError('OPTIONS_INVALID', 'A region is not supported for 3D models yet.');
     if (!('planes' in input) && !isRaster(input)) throw new InferenceError('INPUT_INVALID', '3D models need an in-memory stack.');
     const stack = 'planes' in input ? input : { sizeZ: 1, sizeT: 1, planes: [input] };
     const vol = { tile: { d: options.tile?.d ?? model.tileDepth ?? stack.sizeZ, h: th, w: tw },
@@ -138,14 +152,14 @@ export async function predict(
     out.sort((a, b) => a.plane - b.plane || (a.channel ?? 0) - (b.channel ?? 0));
     return { type: model.type, classes: model.classes, planes: out, stats: { ...stats, totalMs: performance.now() - t0 } };
   }
-  const tilesPerPlane = countTiles(first, th, tw, border);
+  const tilesPerPlane = planTiles(first.width, first.height, region, { h: th, w: tw }, border).total;
   const tilesTotal = tilesPerPlane * planes.length * plan.runs.length;
   let tilesBefore = 0;
   for (let pi = 0; pi < planes.length; pi++) {
     for (let ri = 0; ri < plan.runs.length; ri++) {
       const src = planes[pi] as PlaneSource;
       const outputs = await predictPlane(model, src, {
-        tile: { h: th, w: tw }, border, padding: options.padding ?? 'reflect', spec, scale,
+        region, tile: { h: th, w: tw }, border, padding: options.padding ?? 'reflect', spec, scale,
         batchSize: options.batchSize ?? autoBatch(model, th, tw),
         channelMap: plan.runs[ri] as Int32Array, identity: plan.identity[ri] as boolean,
         keep: options.keepOutputs ?? true, signal: options.signal, stats,
@@ -154,14 +168,9 @@ export async function predict(
       });
       tilesBefore += tilesPerPlane;
       const pred: PlanePrediction = { plane: pi, ...(plan.runs.length > 1 ? { channel: ri } : {}), ...outputs };
-      addInstances(pred, src.width, src.height, pi);
+      addInstances(pred, region?.w ?? src.width, region?.h ?? src.height, pi);
       out.push(pred);
     }
   }
   return { type: model.type, classes: model.classes, planes: out, stats: { ...stats, totalMs: performance.now() - t0 } };
-}
-
-function countTiles(src: PlaneSource, th: number, tw: number, b: { y: number; x: number }): number {
-  const n = (len: number, w: number, d: number) => (len <= w ? 1 : Math.ceil(Math.max(0, len - 2 * (w - d)) / (w - 2 * d)) + 2);
-  return n(src.width, tw, b.x) * n(src.height, th, b.y);
 }

@@ -59,14 +59,22 @@ export function bandView(full: PlaneOutputs, y0: number, h: number): PlaneOutput
 
 /**
  * Writes the centre of one tile's model output (`pred`, [roi.h, roi.w, C] float32 at `offset`) into band outputs
- * whose row 0 is image row `bandY`.
+ * whose row 0 is image row `bandY` and column 0 is `clip.x`; only the part of the centre inside `clip` is written.
  */
 export function writeTileOutputs(
-  spec: OutputSpec, pred: Float32Array, offset: number, tile: Tile2D, band: PlaneOutputs, bandY: number, xOffset = 0,
+  spec: OutputSpec, pred: Float32Array, offset: number, tile: Tile2D, band: PlaneOutputs, bandY: number,
+  clip: { x: number; y: number; w: number; h: number },
 ): void {
   const C = spec.classes;
-  const { center, border, roi } = tile;
-  const dx = center.x - xOffset;
+  const { border, roi } = tile;
+  const c0 = tile.center;
+  const i0 = Math.max(0, clip.x - c0.x), i1 = Math.min(c0.w, clip.x + clip.w - c0.x);
+  const r0 = Math.max(0, clip.y - c0.y), r1 = Math.min(c0.h, clip.y + clip.h - c0.y);
+  if (i1 <= i0 || r1 <= r0) return;
+  // The clipped centre, as a centre window of the same tile region.
+  const center = { x: c0.x + i0, y: c0.y + r0, w: i1 - i0, h: r1 - r0 };
+  const bLeft = border.left + i0, bTop = border.top + r0;
+  const dx = center.x - clip.x;
   const dy = center.y - bandY;
   const lab = band.labels?.data;
   const prob = band.probabilities?.data;
@@ -78,7 +86,7 @@ export function writeTileOutputs(
   const vMin = DTYPE_MIN[spec.valuesDType];
   const vMax = vInt ? DTYPE_MAX[spec.valuesDType] : Infinity;
   for (let r = 0; r < center.h; r++) {
-    let s = offset + ((border.top + r) * roi.w + border.left) * C;
+    let s = offset + ((bTop + r) * roi.w + bLeft) * C;
     const drow = (dy + r) * width + dx;
     if (lab) {
       for (let i = 0; i < center.w; i++, s += C) {
@@ -90,7 +98,7 @@ export function writeTileOutputs(
         }
         lab[drow + i] = bestV < minConf ? 0 : best + 1;
       }
-      if (prob) prob.set(pred.subarray(offset + ((border.top + r) * roi.w + border.left) * C, s), drow * C);
+      if (prob) prob.set(pred.subarray(offset + ((bTop + r) * roi.w + bLeft) * C, s), drow * C);
     } else if (vals) {
       const n = center.w * C;
       if (!vInt && vScale === 1) { vals.set(pred.subarray(s, s + n), drow * C); continue; }
