@@ -48,7 +48,7 @@ for (const run of only) {
   const labelled = images.reduce((a, im) => a + Array.from(im.labels).filter((v) => v > 0).length, 0) / images.reduce((a, im) => a + im.labels.length, 0);
   const engine = await TrainingEngine.create({
     model: unetFromPreset('small', 1, k), batch: 8, patch: 128, lr: 2e-3, seed: 7,
-    classWeights: kind === 'instance' ? [1, 1, 2] : undefined, execution: { threads },
+    classWeights: kind === 'instance' ? [1, 1, 3] : undefined, diceWeight: kind === 'instance' ? 0.5 : 0, execution: { threads },
   }, images);
   const losses: number[] = [];
   const fit = await fitEngine(engine, { steps: 1_000_000, maxSeconds: perRunSeconds }, { onProgress: (p) => {

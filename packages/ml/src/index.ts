@@ -16,7 +16,7 @@ export { buildInferenceGraph, INFERENCE_OPSET, type InferenceGraphOptions, type 
 export { Rng } from './train/rng';
 export { createSession, ExecutionSchema, type Execution } from './train/ort-session';
 export { TrainingEngine, type StepResult, type ValidationResult } from './train/training-engine';
-export { Trainer, TrainerError } from './train/trainer';
+export { Trainer, TrainerError, type TrainerInfo } from './train/trainer';
 export { fitEngine, FitOptionsSchema, type FitOptions, type FitProgress, type FitResult, type FitHooks } from './train/fit';
 export { TrainConfigSchema, learningRate, hashConfig, type TrainConfig, type TrainConfigInput } from './train/train-config';
 export { AugmentConfigSchema, TrainingDataError, type AugmentConfig, type TrainingImage, type Batch } from './train/training-data';

@@ -20,7 +20,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'init': {
       const { config, train, validation } = req.args as { config: TrainConfigInput; train: TrainingImage[]; validation: TrainingImage[] };
       engine = await TrainingEngine.create(config, train, validation);
-      return { configHash: engine.configHash, normalisation: engine.normalisation };
+      return { configHash: engine.configHash, normalisation: engine.normalisation, perImageNormalisation: engine.perImageNormalisation };
     }
     case 'steps': {
       const out = [];

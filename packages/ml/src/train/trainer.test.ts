@@ -14,6 +14,8 @@ describe('Trainer (worker thread)', () => {
   it('trains in a worker, reports progress, checkpoints, restores and exports', async () => {
     const t = await Trainer.start(config, train, [syntheticDisks(48, 3, 1)]);
     try {
+      expect(t.info.perImageNormalisation).toHaveLength(2);
+      expect(t.info.normalisation.scale[0]).toBeGreaterThan(1);
       const progress: FitProgress[] = [];
       // The caller's event loop stays free while the worker trains.
       let ticks = 0;

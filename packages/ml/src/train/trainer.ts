@@ -14,6 +14,13 @@ export class TrainerError extends Error {
   }
 }
 
+export interface TrainerInfo {
+  readonly configHash: string;
+  /** Baked into the export. */
+  readonly normalisation: InputNormalisation;
+  readonly perImageNormalisation: readonly InputNormalisation[];
+}
+
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
@@ -42,11 +49,11 @@ export class Trainer {
   }
 
   /** Starts a worker and initialises its engine (builds the graph, creates the session, initialises weights). */
-  static async start(config: TrainConfigInput, train: readonly TrainingImage[], validation: readonly TrainingImage[] = []): Promise<Trainer & { info: { configHash: string; normalisation: InputNormalisation } }> {
+  static async start(config: TrainConfigInput, train: readonly TrainingImage[], validation: readonly TrainingImage[] = []): Promise<Trainer & { info: TrainerInfo }> {
     const worker = new Worker(new URL('./train-worker-entry.mjs', import.meta.url));
     const t = new Trainer(worker);
     try {
-      const info = await t.call('init', { config, train, validation }) as { configHash: string; normalisation: InputNormalisation };
+      const info = await t.call('init', { config, train, validation }) as TrainerInfo;
       return Object.assign(t, { info });
     } catch (e) {
       await worker.terminate();

@@ -42,8 +42,10 @@ export class TrainingEngine {
     private readonly session: ort.InferenceSession,
     private readonly sampler: PatchSampler,
     private readonly validation: readonly TrainingImage[],
-    /** What the exported model bakes in. */
+    /** What the exported model bakes in (the median of the per-image values). */
     readonly normalisation: InputNormalisation,
+    /** Percentile normalisation of each training image, recorded for the run. */
+    readonly perImageNormalisation: readonly InputNormalisation[],
   ) {
     this.rng = new Rng(config.seed);
     this.configHash = hashConfig(config);
@@ -62,7 +64,7 @@ export class TrainingEngine {
     });
     const graph = buildTrainingGraph(model, { batch, height: patch, width: patch, adam: config.adam, diceWeight: config.diceWeight });
     const session = await createSession(graph.bytes, config.execution);
-    const engine = new TrainingEngine(config, session, sampler, validation, baked);
+    const engine = new TrainingEngine(config, session, sampler, validation, baked, perImage);
     engine.setParams(initParams(unetParamSpecs(model), new Rng(config.seed ^ 0x5eed)));
     return engine;
   }
