@@ -4,7 +4,7 @@ import { db } from '@/server/context';
 import { getMembers, deleteMember, patchMember, postInvitation, getAuditEvents } from '@/server/api/endpoints/organization';
 import { getProjects, postProject } from '@/server/api/endpoints/projects';
 import { deleteToken, postToken } from '@/server/api/endpoints/tokens';
-import { getInvitation, postAcceptInvitation, getMe } from '@/server/api/endpoints/account';
+import { getInvitation, postAcceptInvitation, getMe, postSignup } from '@/server/api/endpoints/account';
 import { callRoute } from './call-route';
 import { orgWithMembers } from './api-fixture';
 
@@ -71,6 +71,26 @@ describe('roles', () => {
     const again = await callRoute(postAcceptInvitation, { method: 'POST', params: { token }, auth: third.owner.auth });
     expect(again.status).toBe(404);
     expect(await db().membership.count({ where: { organizationId: orgId } })).toBe(2);
+  });
+});
+
+describe('sign-up through an invitation', () => {
+  it('creates the account inside the inviting organisation only, atomically', async () => {
+    const { orgId, owner } = await orgWithMembers();
+    const inv = await callRoute(postInvitation, { method: 'POST', params: { orgId }, auth: owner.auth, body: { role: 'ANNOTATOR' } });
+    const invitationToken = new URL(inv.json.url).pathname.split('/').pop()!;
+    const email = `invitee-${Date.now()}@example.test`;
+    const both = await callRoute(postSignup, { method: 'POST', body: { name: 'I', email, password: 'long enough password', invitationToken, organizationName: 'Mine' } });
+    expect(both.status).toBe(400);
+    const bad = await callRoute(postSignup, { method: 'POST', body: { name: 'I', email, password: 'long enough password', invitationToken: 'nope' } });
+    expect(bad.status).toBe(404);
+    expect(await db().user.count({ where: { email } })).toBe(0);
+
+    const ok = await callRoute(postSignup, { method: 'POST', body: { name: 'I', email, password: 'long enough password', invitationToken } });
+    expect(ok.status).toBe(201);
+    expect(ok.json.organization).toMatchObject({ id: orgId, role: 'ANNOTATOR' });
+    const memberships = await db().membership.findMany({ where: { user: { email } } });
+    expect(memberships.map((m) => [m.organizationId, m.role])).toEqual([[orgId, 'ANNOTATOR']]);
   });
 });
 

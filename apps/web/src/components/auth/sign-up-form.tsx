@@ -10,7 +10,7 @@ import { ApiError, api, errorMessage, fieldErrors } from '@/lib/api-client';
 import type { Org } from '@/lib/api-types';
 import { apiPaths, pages } from '@/lib/routes';
 
-type SignUpResult = { user: { id: string; name: string; email: string }; organization?: Org | null };
+type SignUpResult = { user: { id: string; name: string; email: string }; organization: Org };
 
 /** Which field an API error belongs to, when it names one (e.g. a taken email). */
 function fieldForError(e: unknown): string | null {
@@ -19,26 +19,8 @@ function fieldForError(e: unknown): string | null {
 }
 
 /**
- * With an invitation no organisation of one's own is needed. A server that still insists on one gets
- * a personal workspace named after the person, so joining through the link always works.
- */
-async function signUpRequest(body: Record<string, string>): Promise<SignUpResult> {
-  try {
-    return await api.post<SignUpResult>(apiPaths.signup(), body);
-  } catch (err) {
-    const needsOrg = body.invitationToken && !body.organizationName && 'organizationName' in fieldErrors(err);
-    if (!needsOrg) throw err;
-    const { organization: _ignored, ...rest } = await api.post<SignUpResult>(apiPaths.signup(), {
-      ...body,
-      organizationName: `${(body.name ?? '').slice(0, 88)}'s workspace`,
-    });
-    return rest;
-  }
-}
-
-/**
- * Creates the account (and, without an invitation, the user's organisation), signs in, and,
- * with an invitation, joins that organisation. Ends on the organisation's projects page.
+ * Creates the account together with the user's organisation or, with an invitation, together with the membership
+ * of the inviting organisation; signs in and ends on that organisation's projects page.
  */
 export function SignUpForm({ next, invite }: { next?: string; invite?: string }) {
   const [pending, setPending] = useState(false);
@@ -59,7 +41,7 @@ export function SignUpForm({ next, invite }: { next?: string; invite?: string })
     setFields({});
     let created: SignUpResult;
     try {
-      created = await signUpRequest(body);
+      created = await api.post<SignUpResult>(apiPaths.signup(), body);
     } catch (err) {
       const byField = fieldErrors(err);
       const field = fieldForError(err);
@@ -77,18 +59,7 @@ export function SignUpForm({ next, invite }: { next?: string; invite?: string })
       return;
     }
 
-    let org = created.organization ?? null;
-    if (invite) {
-      try {
-        org = (await api.post<{ organization: Org }>(apiPaths.acceptInvitation(invite))).organization;
-      } catch (err) {
-        // CONFLICT: sign-up already joined us to the organisation.
-        if (!(err instanceof ApiError && err.code === 'CONFLICT')) {
-          window.location.assign(pages.invitation(invite));
-          return;
-        }
-      }
-    }
+    const org = created.organization;
     window.location.assign(org && (invite || !next) ? pages.projects(org.id) : (next ?? '/'));
   };
 

@@ -14,15 +14,27 @@ export const postSignup = withPublic(
   {
     method: 'POST',
     path: '/api/v1/signup',
-    summary: 'Create an account and its first organisation',
-    body: z.object({ name: NameSchema, email: EmailSchema, password: PasswordSchema, organizationName: NameSchema }),
+    summary: 'Create an account with its first organisation, or joining the organisation of an invitation',
+    body: z
+      .object({
+        name: NameSchema,
+        email: EmailSchema,
+        password: PasswordSchema,
+        organizationName: NameSchema.optional(),
+        invitationToken: z.string().min(1).max(200).optional(),
+      })
+      .refine((b) => (b.organizationName === undefined) !== (b.invitationToken === undefined), {
+        message: 'name your organisation, or sign up through an invitation link (send exactly one of the two)',
+        path: ['organizationName'],
+      }),
     response: z.object({ user: z.object({ id: z.string(), name: z.string(), email: z.string() }), organization: OrgSchema }),
     successStatus: 201,
   },
   async ({ req, body, db }) => {
     const r = await hitRateLimit(redis(), `signup:${clientIp(req)}`, env().SIGNUPS_PER_HOUR, 3600);
     if (!r.allowed) throw new ApiError('RATE_LIMITED', `Too many sign-ups from this address. Try again in ${r.resetSeconds} s.`);
-    return signUp(db, body);
+    const { invitationToken, organizationName, ...account } = body;
+    return signUp(db, invitationToken !== undefined ? { ...account, invitationToken } : { ...account, organizationName: organizationName! });
   },
 );
 
