@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'models:manage': ['OWNER', 'ADMIN'],
   'orders:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
   'orders:manage': ['OWNER', 'ADMIN'],
+  'training:read': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER', 'VIEWER'],
+  'training:run': ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,1 @@
+export { getProjectTrainingRuns as GET, postProjectTrainingRun as POST } from '@/server/api/endpoints/training';

@@ -1,0 +1,1 @@
+export { postTrainingRunApply as POST } from '@/server/api/endpoints/training';

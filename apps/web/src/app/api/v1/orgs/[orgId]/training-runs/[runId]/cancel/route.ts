@@ -1,0 +1,1 @@
+export { postTrainingRunCancel as POST } from '@/server/api/endpoints/training';

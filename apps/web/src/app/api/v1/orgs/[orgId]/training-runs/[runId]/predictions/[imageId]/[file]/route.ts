@@ -1,0 +1,1 @@
+export { getTrainingRunPredictionFile as GET } from '@/server/api/endpoints/training';

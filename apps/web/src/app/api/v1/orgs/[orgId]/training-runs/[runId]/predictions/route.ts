@@ -1,0 +1,1 @@
+export { getTrainingRunPredictions as GET } from '@/server/api/endpoints/training';

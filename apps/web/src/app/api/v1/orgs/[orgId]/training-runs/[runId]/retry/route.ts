@@ -1,0 +1,1 @@
+export { postTrainingRunRetry as POST } from '@/server/api/endpoints/training';

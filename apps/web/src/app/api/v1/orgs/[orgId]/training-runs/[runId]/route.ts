@@ -1,0 +1,1 @@
+export { getTrainingRunById as GET } from '@/server/api/endpoints/training';
