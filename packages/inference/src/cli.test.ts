@@ -27,6 +27,11 @@ it('tessera-predict writes labels, probabilities, instances and the object table
   expect(await runCli(['--model', model, '--input', input, '--output', png, '--tile', '1024,1024', '--border', '16'], io), out.join('')).toBe(0);
   const labels = readImage(new Uint8Array(readFileSync(png))).planes[0]!;
   expect(new Set(labels.data)).toEqual(new Set([1, 2]));
+  const streamed = join(dir, 'streamed.png');
+  out.length = 0;
+  expect(await runCli(['--model', model, '--input', input, '--output', streamed, '--stream', '--tile', '1024,1024', '--border', '16'], io)).toBe(0);
+  expect(out.join('')).toContain('(streamed)');
+  expect(readImage(new Uint8Array(readFileSync(streamed))).planes[0]!.data).toEqual(labels.data);
   expect(await runCli(['--model', model], io)).toBe(2);
   out.length = 0;
   expect(await runCli(['--model', model, '--input', input, '--output', png, '--tile', '256,256'], io)).toBe(1);

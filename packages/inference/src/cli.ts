@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readImage, writePng, writeTiff, type ImageStack } from '@tessera/imaging';
+import { writePng, writeTiff, type ImageStack } from '@tessera/imaging';
+import { openCliInput } from './cli-input';
 import { InferenceError } from './errors';
 import { objectsToCsv, type ObjectRow } from './instances/object-table';
 import { loadModel } from './load-model';
@@ -8,9 +9,10 @@ import { predict, type PlanePrediction } from './predict';
 import type { Raster } from './types';
 
 const USAGE = `Usage: tessera-predict --model M --input IMG --output OUT.tif [--probabilities P.tif] [--min-confidence X]
-  [--instances --objects OBJ.csv] [--tile H,W] [--border N] [--threads N] [--batch N] [--quiet]
+  [--instances --objects OBJ.csv] [--tile H,W] [--border N] [--threads N] [--batch N] [--stream] [--quiet]
 Runs a .czann / .czmodel / .czseg / .onnx model on a TIFF or PNG image, tiled exactly like ZEN.
-OUT holds the class labels (argmax + 1), the regression output, or with --instances the instance labels.`;
+OUT holds the class labels (argmax + 1), the regression output, or with --instances the instance labels.
+Single-plane TIFFs over 256 MiB (or with --stream) are read region by region instead of whole.`;
 
 export interface CliIo { stdout: (s: string) => void; stderr: (s: string) => void; isTTY: boolean }
 
@@ -60,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     args = parseArgs({ args: argv, options: {
       model: { type: 'string' }, input: { type: 'string' }, output: { type: 'string' }, probabilities: { type: 'string' },
       'min-confidence': { type: 'string' }, instances: { type: 'boolean' }, objects: { type: 'string' }, tile: { type: 'string' },
-      border: { type: 'string' }, threads: { type: 'string' }, batch: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      border: { type: 'string' }, threads: { type: 'string' }, batch: { type: 'string' }, quiet: { type: 'boolean' }, stream: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     } }).values;
   } catch (e) {
     io.stderr(`${(e as Error).message}\n${USAGE}\n`);
@@ -70,10 +72,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   if (!args.model || !args.input || !args.output) { io.stderr(`--model, --input and --output are required.\n${USAGE}\n`); return 2; }
   try {
     const model = await loadModel(args.model, { threads: num(args.threads, 'threads') });
-    const image = readImage(new Uint8Array(await readFile(args.input)));
+    const input = await openCliInput(args.input, { stream: args.stream, needPixels: args.instances });
+    const image = input.stack;
     const toPng = args.output.toLowerCase().endsWith('.png');
     const t0 = performance.now();
-    const result = await predict(model, image, {
+    const result = await predict(model, input.source, {
       tile: pair(args.tile, 'tile'), border: num(args.border, 'border'), batchSize: num(args.batch, 'batch'),
       minConfidence: num(args['min-confidence'], 'min-confidence'), probabilities: args.probabilities !== undefined,
       instances: args.instances ? true : undefined, regressionOutput: toPng ? 'input' : 'float32',
@@ -99,8 +102,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       await writeFile(args.objects, objectsToCsv(rows));
     }
     const n = result.planes.reduce((a, p) => a + (p.instances?.count ?? 0), 0);
-    io.stdout(`${result.type}: ${image.width}x${image.height}x${image.planes.length} planes, ${result.stats.tiles} tiles in ` +
+    io.stdout(`${result.type}: ${image.width}x${image.height}x${image.sizeZ * image.sizeT} planes${input.source === image ? '' : ' (streamed)'}, ${result.stats.tiles} tiles in ` +
       `${((performance.now() - t0) / 1000).toFixed(2)} s${args.instances ? `, ${n} objects` : ''} -> ${args.output}\n`);
+    await input.close();
     await model.dispose();
     return 0;
   } catch (e) {
