@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postProject } from '@/server/api/endpoints/projects';
+import { getProjectById, patchProject, postProject } from '@/server/api/endpoints/projects';
 import { getModelById, getProjectModels, postVersionDownload } from '@/server/api/endpoints/models';
 import {
   getNotifications, getOrderById, getOrders, getServiceProject, getServiceQueue, postOrder, postOrderAcceptance, postOrderExample,
@@ -89,6 +89,10 @@ describe('models as a service: order → quote → accept → grant → deliver 
     expect(proj.text).not.toContain('Private other');
     expect((await callRoute(getProjectModels, { params: { orgId, projectId: otherProjectId }, auth: staff })).status).toBe(404);
     expect((await callRoute(getOrders, { params: { orgId }, auth: staff })).status).toBe(404);
+    // ...where they work through the ordinary project routes as an annotator of that project
+    expect((await callRoute(getProjectById, { params: { orgId, projectId }, auth: staff })).json.name).toBe('Ordered nuclei');
+    expect((await callRoute(getProjectById, { params: { orgId, projectId: otherProjectId }, auth: staff })).status).toBe(404);
+    expect((await callRoute(patchProject, { method: 'PATCH', params: { orgId, projectId }, auth: staff, body: { archived: true } })).status).toBe(403);
 
     expect((await callRoute(postServiceStart, { method: 'POST', params: { orderId }, auth: staff })).json.status).toBe('IN_PROGRESS');
     const czann = new Uint8Array(readFileSync(path.join(SHARED, 'czann/napari_simple_nuclei_segmodel.czann')));
@@ -100,6 +104,7 @@ describe('models as a service: order → quote → accept → grant → deliver 
     expect(hooks).toEqual([expect.objectContaining({ type: 'order.delivered', orderId, status: 'DELIVERED' })]);
     // access ended with the delivery
     expect((await callRoute(getServiceProject, { params: { orderId }, auth: staff })).status).toBe(403);
+    expect((await callRoute(getProjectById, { params: { orgId, projectId }, auth: staff })).status).toBe(404);
 
     const notes = await callRoute(getNotifications, { params: { orgId }, auth: customer.viewer });
     expect(notes.json.notifications.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['order.quoted', 'order.in_progress', 'order.delivered']));

@@ -8,6 +8,7 @@ import { hitRateLimit } from '../rate-limit';
 import type { Actor } from '../actor';
 import { authenticate, requirePrincipal, type Principal } from './authenticate';
 import { parseInput, readJsonBody } from './read-body';
+import { serviceGrantRole } from './service-grant';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -128,7 +129,7 @@ export function withOrg<B extends z.ZodType | undefined = undefined, Q extends z
   const guard = async (p: Principal | null, params: Record<string, string>, db: Db) => {
     const principal = p!;
     const organizationId = params.orgId ?? '';
-    const role = await memberRole(db, principal, organizationId);
+    const role = (await memberRole(db, principal, organizationId)) ?? (await serviceGrantRole(db, principal, organizationId, params));
     if (!role) throw new ApiError('NOT_FOUND', 'Organisation not found.');
     if (!roleAllows(role, spec.permission)) throw forbidden();
     if (principal.via === 'token' && !SAFE.has(spec.method) && !principal.scopes.includes('write')) {
