@@ -69,6 +69,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
             {project.archived && <Badge tone="amber">Archived</Badge>}
             <span>Created {formatDate(project.createdAt)}</span>
             <Link href={`${pages.project(org.id, project.id)}/images`} className="font-medium text-indigo-700 hover:underline">Images →</Link>
+            <Link href={`${pages.project(org.id, project.id)}/training`} className="font-medium text-indigo-700 hover:underline">Training →</Link>
           </span>
         }
         actions={
