@@ -4,7 +4,7 @@ import type { LayerOptions } from '../graph/tape';
 import type { ParamSet } from '../model/params';
 import { unetParamSpecs } from '../model/unet';
 import type { UnetConfig } from '../model/unet-config';
-import { AdamConfigSchema, type AdamConfig } from '../optim/adam';
+import type { AdamConfig } from '../optim/adam';
 import { createSession, floatTensor, scalar, type Execution } from './ort-session';
 import type { Batch } from './training-data';
 
@@ -77,4 +77,3 @@ export async function runFixedBatch(cfg: UnetConfig, init: ParamSet, b: Batch, o
   return { losses, ms, grads, params, buildMs: t1 - t0, sessionMs: t2 - t1, nodeCount: graph.nodeCount };
 }
 
-export { AdamConfigSchema };
