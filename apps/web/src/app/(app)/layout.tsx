@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <AppHeader
-        user={{ name: user.name, email: user.email }}
+        user={{ name: user.name, email: user.email, isPlatformStaff: user.isPlatformStaff }}
         organizations={user.organizations.map((o) => ({ id: o.id, name: o.name, role: o.role }))}
       />
       {children}

@@ -4,7 +4,7 @@ import { OrgSwitcher } from './org-switcher';
 import type { SwitcherOrg } from './org-switcher';
 import { SignOutButton } from './sign-out-button';
 
-type Props = { user: { name: string; email: string }; organizations: SwitcherOrg[] };
+type Props = { user: { name: string; email: string; isPlatformStaff?: boolean }; organizations: SwitcherOrg[] };
 
 export function AppHeader({ user, organizations }: Props) {
   return (
@@ -18,6 +18,11 @@ export function AppHeader({ user, organizations }: Props) {
           <OrgSwitcher organizations={organizations} />
         </div>
         <div className="flex items-center gap-3">
+          {user.isPlatformStaff && (
+            <Link href="/service" className="rounded-md px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+              Service queue
+            </Link>
+          )}
           <div className="hidden text-right text-sm leading-tight sm:block">
             <p className="font-medium text-slate-900">{user.name}</p>
             <p className="text-xs text-slate-500">{user.email}</p>

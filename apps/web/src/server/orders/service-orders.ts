@@ -27,7 +27,7 @@ export async function unsafeListOrderQueue(db: Db) {
   });
   const orgs = await db.organization.findMany({ where: { id: { in: [...new Set(orders.map((o) => o.organizationId))] } }, select: { id: true, name: true } });
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  return orders.map((o) => ({ ...toOrderDto(o), organizationName: names.get(o.organizationId) ?? '', projectName: o.project.name }));
+  return orders.map((o) => ({ ...toOrderDto(o), organizationId: o.organizationId, organizationName: names.get(o.organizationId) ?? '', projectName: o.project.name }));
 }
 
 export async function quoteOrder(db: Db, staffId: string, orderId: string, quote: { amountCents: number; currency: string; note?: string }) {
