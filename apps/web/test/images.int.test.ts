@@ -100,18 +100,27 @@ describe('images API: resumable multipart upload, ingest queue, signed chunk URL
     const img = await callRoute(getImageById, { params: a, auth: owner.auth });
     expect(img.status).toBe(200);
     const zarrUrl = img.json.zarrUrl as string;
-    /** GET a file of `params`' image with the query (exp, sig) of a signed URL, like the browser does: no cookie. */
+    /** GET a file of `params`' image with the query (exp, sig) of a signed URL, like the browser does (no cookie), following the redirect to S3. */
     const fileAt = async (url: string, path: string, params = a) => {
       const { search } = new URL(url, 'http://tessera.test');
       const req = new Request(`http://tessera.test/api/v1/orgs/${params.orgId}/projects/${params.projectId}/images/${params.imageId}/files/${path}${search}`);
       const res = await getImageFile(req, { params: Promise.resolve({ ...params, path }) });
-      return { status: res.status, headers: res.headers, text: await res.text() };
+      if (res.status !== 302) return { status: res.status, headers: res.headers, text: await res.text(), location: null };
+      const s3 = await fetch(res.headers.get('location')!);
+      return { status: s3.status, headers: s3.headers, text: await s3.text(), location: res.headers.get('location'), redirect: res.headers };
     };
     const ok = await fileAt(zarrUrl, 'zarr/0/0/0/0/0/0');
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('\x01\x02\x03\x04');
-    expect(ok.headers.get('cache-control')).toMatch(/^private, max-age=\d+, immutable$/);
+    expect(ok.redirect!.get('cache-control')).toMatch(/^private, max-age=\d+, immutable$/);
+    expect(ok.headers.get('cache-control')).toBe('private, max-age=3600, immutable');
     expect(ok.headers.get('etag')).toBeTruthy();
+    expect(ok.location).toContain(`org/${orgId}/images/${a.imageId}/zarr/0/0/0/0/0/0`);
+    // The same chunk gives the same S3 URL all window long (browser cache hits), and it expires with ours.
+    expect((await fileAt(zarrUrl, 'zarr/0/0/0/0/0/0')).location).toBe(ok.location);
+    const s3url = new URL(ok.location!);
+    const s3Expiry = Date.parse(s3url.searchParams.get('X-Amz-Date')!.replace(/(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z/, '$1-$2-$3T$4:$5:$6Z')) + Number(s3url.searchParams.get('X-Amz-Expires')) * 1000;
+    expect(s3Expiry).toBe(Number(new URL(zarrUrl, 'http://t').searchParams.get('exp')) * 1000);
     expect((await fileAt(img.json.thumbnailUrl, 'thumbnail.png')).status).toBe(200);
     // Image a's signature opens nothing of image b; no signature → 401; a tampered one → 403; odd paths → 404.
     expect((await fileAt(zarrUrl, 'zarr/0/0/0/0/0/0', b)).status).toBe(403);

@@ -1,7 +1,10 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import type { Db } from '@tessera/db';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { orgKey, type Storage } from '@tessera/storage';
-import { checkSignature } from './signed-url';
+import { checkSignature, SIGNED_URL_WINDOW_S } from './signed-url';
+
+/** Cache policy S3 sends with the bytes (fixed, so the presigned URL is the same all window). */
+const S3_CACHE = `private, max-age=${SIGNED_URL_WINDOW_S}, immutable`;
 
 const CHUNK_PATH = /^zarr\/(\.zattrs|\.zgroup|\d{1,2}\/\.zarray|\d{1,2}\/\d{1,5}\/\d{1,5}\/\d{1,5}\/\d{1,6}\/\d{1,6})$/;
 
@@ -10,12 +13,13 @@ const plain = (status: number, message: string) =>
 
 /**
  * Serves one object of a READY image (a pyramid chunk, its metadata or the thumbnail) behind a signed URL: no
- * database or session work per chunk, so the viewer's many parallel requests stay fast. The key is rebuilt from the
- * verified org and image ids (never taken from the client), so a signature for one image opens nothing else.
- * Responses are private and immutable until the URL expires; If-None-Match is answered with 304.
+ * database or session work per chunk. The key is rebuilt from the verified org and image ids (never taken from the
+ * client), so a signature for one image opens nothing else. The answer is a redirect to a presigned S3 GET for that
+ * one key, expiring with our URL: the bytes come straight from S3 (which scales), and both the redirect and the S3
+ * response are `private, immutable` until expiry, with URLs stable for the whole window, so browsers cache them.
  */
 export async function serveImageFile(
-  deps: { storage: Storage; secret: string; db?: Db }, req: Request, params: { orgId: string; imageId: string; path: string },
+  deps: { storage: Storage; secret: string }, req: Request, params: { orgId: string; imageId: string; path: string },
 ): Promise<Response> {
   const url = new URL(req.url);
   const check = checkSignature(deps.secret, params.orgId, params.imageId, url.searchParams.get('exp'), url.searchParams.get('sig'));
@@ -24,23 +28,19 @@ export async function serveImageFile(
   const path = params.path;
   if (path !== 'thumbnail.png' && !CHUNK_PATH.test(path)) return plain(404, 'No such image file.');
   const key = `${orgKey(params.orgId, 'images', params.imageId)}/${path}`;
-  const maxAge = Math.max(0, Number(url.searchParams.get('exp')) - Math.floor(Date.now() / 1000));
+  const exp = Number(url.searchParams.get('exp'));
+  const maxAge = Math.max(0, exp - Math.floor(Date.now() / 1000));
   const cache = `private, max-age=${maxAge}, immutable`;
-  const ifNoneMatch = req.headers.get('if-none-match');
-  try {
-    const out = await deps.storage.s3.send(new GetObjectCommand({ Bucket: deps.storage.bucket, Key: key, IfNoneMatch: ifNoneMatch ?? undefined }));
-    const headers: Record<string, string> = {
-      'content-type': path === 'thumbnail.png' ? 'image/png' : path.includes('.z') ? 'application/json' : 'application/octet-stream',
-      'cache-control': cache,
-      'x-content-type-options': 'nosniff',
-    };
-    if (out.ETag) headers.etag = out.ETag;
-    if (out.ContentLength !== undefined) headers['content-length'] = String(out.ContentLength);
-    return new Response(out.Body!.transformToWebStream(), { status: 200, headers });
-  } catch (e) {
-    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 304) return new Response(null, { status: 304, headers: { 'cache-control': cache, etag: ifNoneMatch ?? '' } });
-    if (status === 404 || (e as Error).name === 'NoSuchKey') return plain(404, 'No such image file.');
-    throw e;
-  }
+  // Signed for the same window as our own URL (fixed signing date), so the S3 URL is stable and browser-cacheable.
+  const signedAt = new Date((exp - 2 * SIGNED_URL_WINDOW_S) * 1000);
+  const location = await getSignedUrl(
+    deps.storage.s3,
+    new GetObjectCommand({ Bucket: deps.storage.bucket, Key: key, ResponseCacheControl: S3_CACHE, ResponseContentType: contentType(path) }),
+    { signingDate: signedAt, expiresIn: Math.max(1, exp - Math.floor(signedAt.getTime() / 1000)) },
+  );
+  return new Response(null, { status: 302, headers: { location, 'cache-control': cache, 'referrer-policy': 'no-referrer' } });
+}
+
+function contentType(path: string): string {
+  return path === 'thumbnail.png' ? 'image/png' : path.includes('.z') ? 'application/json' : 'application/octet-stream';
 }
