@@ -21,7 +21,7 @@ const onnx = unetModel();
 const model = await loadModel({
   format: 'czann', onnx,
   metadata: { type: 'SingleClassSemanticSegmentation', inputShape: [TILE, TILE, 1], outputShape: [TILE, TILE, 2], minOverlap: [2 * BORDER, 2 * BORDER], classes: ['Background', 'Object'], extra: {} },
-}, { memPattern: process.env.BENCH_MEMPATTERN !== '0', cpuMemArena: process.env.BENCH_ARENA === '1' });
+}, { memPattern: process.env.BENCH_MEMPATTERN !== '0', cpuMemArena: process.env.BENCH_ARENA === '1', spinning: process.env.BENCH_SPIN === '1' });
 // Warm-up: one batch, so that neither timed pass pays onnxruntime's first-run allocations.
 await model.session.run({ [model.inputName]: new ort.Tensor('float32', new Float32Array(BATCH * TILE * TILE), [BATCH, TILE, TILE, 1]) });
 const baselineMb = rssMb();

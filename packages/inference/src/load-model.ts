@@ -17,6 +17,8 @@ export interface LoadModelOptions {
    */
   cpuMemArena?: boolean;
   memPattern?: boolean;
+  /** Let onnxruntime's worker threads spin between runs (default false: they sleep, kinder to shared CPUs). */
+  spinning?: boolean;
 }
 
 /** A model ready to run: one onnxruntime session, reused for every tile and every call. */
@@ -85,6 +87,7 @@ export async function loadModel(source: string | Uint8Array | CzModelLike, optio
     graphOptimizationLevel: 'all',
     enableCpuMemArena: options.cpuMemArena ?? false,
     enableMemPattern: options.memPattern ?? true,
+    extra: { session: { intra_op: { allow_spinning: options.spinning ? '1' : '0' }, inter_op: { allow_spinning: options.spinning ? '1' : '0' } } },
     ...(options.threads ? { intraOpNumThreads: options.threads, interOpNumThreads: 1 } : {}),
   };
   let session: ort.InferenceSession;
