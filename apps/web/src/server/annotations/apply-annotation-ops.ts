@@ -5,9 +5,10 @@ import type { Actor, Tx } from '../actor';
 import type { Db } from '@tessera/db';
 import { ApiError, isUniqueViolation } from '../errors';
 import { KIND_TO_DB, toAnnotationDto } from './annotation-dto';
-import { findAnnotatableImage, type AnnotatableImage } from './find-image';
+import { findAnnotatableImageCached, type AnnotatableImage } from './find-image';
 import { publishImageEvent } from './live-hub';
 import type { AnnotationOp, OpResult } from './op-schemas';
+import { createAnnotationFast, isUniqueError } from './create-annotation-fast';
 
 
 /** Raised inside an op's transaction to roll it back and report the op as a conflict or rejection. */
@@ -27,7 +28,7 @@ class OpRefused extends Error {
  * with the object's current state; an op based on an old version is a 'conflict' (never a silent overwrite).
  */
 export async function applyAnnotationOps(db: Db, actor: Actor, imageId: string, ops: readonly AnnotationOp[]) {
-  const image = await findAnnotatableImage(db, actor, imageId);
+  const image = await findAnnotatableImageCached(db, actor, imageId);
   if (!image.width || !image.height) throw new ApiError('CONFLICT', 'This image is not ready yet; annotate it once ingest has finished.');
   const results: OpResult[] = [];
   for (const op of ops) results.push(await applyOne(db, actor, image, op));
@@ -35,6 +36,7 @@ export async function applyAnnotationOps(db: Db, actor: Actor, imageId: string, 
 }
 
 async function applyOne(db: Db, actor: Actor, image: AnnotatableImage, op: AnnotationOp): Promise<OpResult> {
+  if (op.type === 'create') return applyCreate(db, actor, image, op);
   const seen = await findDuplicate(db, actor, op.key);
   if (seen) return seen;
   try {
@@ -51,6 +53,24 @@ async function applyOne(db: Db, actor: Actor, image: AnnotatableImage, op: Annot
       throw e;
     }
     throw e;
+  }
+}
+
+/** Creates (strokes) take one round trip; a replay is recognised by the unique key it violates. */
+async function applyCreate(db: Db, actor: Actor, image: AnnotatableImage, op: Extract<AnnotationOp, { type: 'create' }>): Promise<OpResult> {
+  const a = op.annotation;
+  if (a.kind !== 'eraser' && !image.project.labelClasses.some((c) => c.id === a.labelClassId)) {
+    return { key: op.key, status: 'rejected', message: "The label class is not one of this project's classes.", annotation: null };
+  }
+  try {
+    const { seq, dto } = await createAnnotationFast(db, actor, image, op);
+    void publishImageEvent(actor.organizationId, image.id, { type: 'op', seq, opType: 'create', key: op.key, userId: actor.userId, annotation: dto });
+    return { key: op.key, status: 'applied', seq, annotation: dto };
+  } catch (e) {
+    if (!isUniqueError(e)) throw e;
+    const dup = await findDuplicate(db, actor, op.key);
+    if (dup) return dup;
+    return { key: op.key, status: 'rejected', message: 'An annotation with this id already exists; create it with a new id.', annotation: null };
   }
 }
 

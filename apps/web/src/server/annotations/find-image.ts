@@ -34,3 +34,20 @@ export function classIndexMap(classes: readonly { id: string }[]): Map<string, n
 }
 
 export const isBackgroundClass = (name: string) => /^(background|bg)$/i.test(name.trim());
+
+const CACHE_MS = 3000;
+const cache = new Map<string, { at: number; image: AnnotatableImage }>();
+
+/**
+ * The same lookup, remembered for 3 s per (organisation, image) in this process: the stroke path reads it for
+ * every save. Width, height and project never change; a class added or removed shows up within 3 s.
+ */
+export async function findAnnotatableImageCached(db: Tx, actor: Actor, imageId: string): Promise<AnnotatableImage> {
+  const key = `${actor.organizationId}:${imageId}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS && hit.image.width) return hit.image;
+  const image = await findAnnotatableImage(db, actor, imageId);
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, { at: Date.now(), image });
+  return image;
+}

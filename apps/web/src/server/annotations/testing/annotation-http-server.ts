@@ -41,4 +41,5 @@ const server = http.createServer(async (req, res) => {
   res.writeHead(404).end();
 });
 server.keepAliveTimeout = 30_000;
+process.once('SIGTERM', () => process.exit(0));
 server.listen(Number(process.env.PORT ?? 3200), '127.0.0.1', () => console.log(`listening ${(server.address() as { port: number }).port}`));

@@ -6,7 +6,7 @@ const WEB_ROOT = path.resolve(import.meta.dirname, '../../../..');
 
 /** Starts annotation-http-server.ts in its own process (tsx) and resolves once it listens. */
 export async function spawnAnnotationServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, [...(process.env.ANNOTATION_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANNOTATION_SERVER_PROFILE}`] : []), '--import', 'tsx', SERVER], {
     cwd: WEB_ROOT,
     env: { ...process.env, ...env, PORT: String(port), TSX_TSCONFIG_PATH: path.join(WEB_ROOT, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
