@@ -1,12 +1,14 @@
 'use client';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useOrg } from '@/components/app/org-context';
 import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useResource } from '@/lib/use-resource';
 import { annotationPaths, type AnnotationsResponse } from './annotation-api';
 import { AnnotationCanvas } from './annotation-canvas';
-import { BlankSurface } from './blank-surface';
+import { EditorSurface } from './editor-surface';
+import type { ImageDto } from '@/server/images/image-dto';
+import { imagePaths } from '@/components/images/format-image';
 import type { EditorMode } from './engine/types';
 import { ReviewPanel } from './review-panel';
 import { useAnnotationSession } from './use-annotation-session';
@@ -17,16 +19,18 @@ const TOOLS: { mode: EditorMode; label: string; key: string }[] = [
 ];
 const WRITE = ['OWNER', 'ADMIN', 'ANNOTATOR', 'REVIEWER'], REVIEW = ['OWNER', 'ADMIN', 'REVIEWER'];
 
-export function AnnotationEditorPage({ imageId }: { imageId: string }) {
+export function AnnotationEditorPage({ projectId, imageId }: { projectId: string; imageId: string }) {
   const { org, user } = useOrg();
   const { data, error, loading, reload } = useResource<AnnotationsResponse>(annotationPaths.list(org.id, imageId));
+  const dto = useResource<ImageDto>(imagePaths.one(org.id, projectId, imageId));
   if (loading && !data) return <LoadingState label="Loading annotations…" />;
   if (error || !data) return <ErrorState message={error ?? 'Image not found.'} onRetry={() => void reload()} />;
   if (!data.image.width || !data.image.height) return <ErrorState message="This image is still being processed; annotate it once it is ready." onRetry={() => void reload()} />;
-  return <Editor orgId={org.id} userId={user.id} role={org.role} data={data} />;
+  if (dto.loading && !dto.data) return <LoadingState label="Loading image…" />;
+  return <Editor orgId={org.id} userId={user.id} role={org.role} data={data} dto={dto.data} />;
 }
 
-function Editor({ orgId, userId, role, data }: { orgId: string; userId: string; role: string; data: AnnotationsResponse }) {
+function Editor({ orgId, userId, role, data, dto }: { orgId: string; userId: string; role: string; data: AnnotationsResponse; dto: ImageDto | null }) {
   const canWrite = WRITE.includes(role);
   const s = useAnnotationSession(orgId, userId, data, !canWrite);
   const { engine } = s;
@@ -34,6 +38,12 @@ function Editor({ orgId, userId, role, data }: { orgId: string; userId: string; 
   const [pin, setPin] = useState<{ x: number; y: number } | null>(null);
   const goTo = useRef<(c: { x: number; y: number }) => void>(() => undefined);
   const setGoTo = useCallback((fn: (c: { x: number; y: number }) => void) => (goTo.current = fn), []);
+  useEffect(() => {
+    // links from the checks list open the editor at the place: ?x=&y=
+    const q = new URLSearchParams(window.location.search);
+    const x = Number(q.get('x')), y = Number(q.get('y'));
+    if (q.has('x') && Number.isFinite(x) && Number.isFinite(y)) setTimeout(() => goTo.current({ x, y }), 0);
+  }, []);
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row" onKeyDown={(e) => {
@@ -52,7 +62,7 @@ function Editor({ orgId, userId, role, data }: { orgId: string; userId: string; 
         </div>
         <div className="h-[70vh] w-full overflow-hidden rounded-lg focus-visible:ring-2 focus-visible:ring-indigo-500" tabIndex={0}
           aria-label="Annotation canvas. Keys: 1–9 class, B brush, E eraser, P polygon, F fill holes, V pan, [ ] brush size, Ctrl+Z undo.">
-          <BlankSurface width={data.image.width!} height={data.image.height!} pan={engine.mode === 'pan'} viewportRef={setGoTo}
+          <EditorSurface dto={dto} width={data.image.width!} height={data.image.height!} pan={engine.mode === 'pan'} goTo={setGoTo}
             onPointer={(e, zoom) => {
               setCursor(e.type === 'leave' ? null : e.image);
               s.sendPresence(e.type === 'leave' ? null : e.image);
@@ -60,7 +70,7 @@ function Editor({ orgId, userId, role, data }: { orgId: string; userId: string; 
               return engine.pointer(e, zoom);
             }}>
             {(vp) => <AnnotationCanvas engine={engine} viewport={vp} revision={s.revision} cursor={cursor} presence={s.presence} comments={s.comments} />}
-          </BlankSurface>
+          </EditorSurface>
         </div>
         <p className="mt-1 text-xs text-slate-600" data-testid="sync-status" aria-live="polite">
           {s.queue.pending === 0 ? 'All changes saved' : `${s.queue.pending} change${s.queue.pending === 1 ? '' : 's'} waiting to be saved${s.queue.online ? '…' : ' (offline — kept in this browser)'}`}

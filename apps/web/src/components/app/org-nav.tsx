@@ -15,6 +15,7 @@ export function OrgNav({ orgId, serviceProjectId }: { orgId: string; serviceProj
     { href: '/service', label: 'Service queue' },
   ] : [
     { href: pages.projects(orgId), label: 'Projects' },
+    { href: `/o/${encodeURIComponent(orgId)}/review`, label: 'Review' },
     { href: pages.models(orgId), label: 'Models' },
     { href: pages.orders(orgId), label: 'Orders' },
     { href: pages.members(orgId), label: 'Members' },

@@ -131,8 +131,8 @@ export const getProjectAnnotationStatus = withOrg(
   ({ db, actor, params }) => listImageReviewStatuses(db, actor, params.projectId ?? ''),
 );
 
-export const putAnnotationSettings = withOrg(
-  { method: 'PUT', path: `${PRJ}/annotations/settings`, summary: 'Whether training uses only approved images', permission: 'projects:manage', body: z.object({ trainOnApprovedOnly: z.boolean() }) },
+export const patchAnnotationSettings = withOrg(
+  { method: 'PATCH', path: `${PRJ}/annotations/settings`, summary: 'Whether training uses only approved images', permission: 'projects:manage', body: z.object({ trainOnApprovedOnly: z.boolean() }) },
   ({ db, actor, params, body }) => updateAnnotationSettings(db, actor, params.projectId ?? '', body),
 );
 

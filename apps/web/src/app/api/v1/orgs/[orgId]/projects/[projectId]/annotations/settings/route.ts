@@ -1,1 +1,1 @@
-export { putAnnotationSettings as PUT } from '@/server/api/endpoints/annotations';
+export { patchAnnotationSettings as PATCH } from '@/server/api/endpoints/annotations';
