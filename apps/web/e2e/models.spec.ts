@@ -8,6 +8,7 @@ import { makePlatformStaff } from './staff';
 
 /** A real .czann (napari's nuclei segmentation model) from the shared data, read in place. */
 const MODEL_FILE = path.resolve(import.meta.dirname, '../../../../shared/data/czann/napari_simple_nuclei_segmodel.czann');
+const BBBC_IMAGE = path.resolve(import.meta.dirname, '../../../../shared/data/nuclei-bbbc039/images/IXMtest_A02_s1_w1051DAA7C-7042-435F-99F0-1E847D9B42CB.tif');
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function downloadBytes(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -126,4 +127,46 @@ test('a customer orders a model, the service team fulfils it, the customer downl
   await other.goto(`/o/${otherOrgId}/orders`);
   await expect(other.getByText('No orders yet')).toBeVisible();
   await otherContext.close();
+});
+
+test('an owner imports a .czann (findings shown), runs it on a project image and packages a container bundle', async ({ page }) => {
+  test.setTimeout(90_000);
+  const orgId = await signUpWithOrg(page, newAccount('Importer'), `Import Lab ${uniq()}`);
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post(`/api/v1/orgs/${orgId}/projects`, { data: { name: 'Kidney' }, headers: { origin } });
+  expect(res.status()).toBe(201);
+  const projectId = ((await res.json()) as { id: string }).id;
+  await page.goto(`/o/${orgId}/projects/${projectId}/images`);
+  await page.getByLabel('Choose image files to upload').setInputFiles(BBBC_IMAGE);
+  await expect(page.getByTestId('image-status').first()).toHaveAttribute('data-status', 'READY', { timeout: 60_000 });
+
+  await orgNav(page).getByRole('link', { name: 'Models' }).click();
+  await page.getByRole('link', { name: 'Models of Kidney →' }).click();
+  await expect(page.getByText('No models yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Import model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a model' });
+  await dialog.getByLabel('Model file').setInputFiles(MODEL_FILE);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByText(/Imported napari_simple_nuclei_segmodel as version 1/)).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Validation findings' }).or(dialog.getByText('Validation found nothing to report.'))).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('list', { name: 'Models' }).getByRole('link', { name: 'napari_simple_nuclei_segmodel' }).click();
+  await expect(page.getByText('Imported', { exact: true }).first()).toBeVisible();
+
+  // Run on the image: the label TIFF and the object table are linked when it has finished.
+  await page.getByRole('button', { name: 'Run model' }).click();
+  const run = page.getByLabel('Model run');
+  await expect(run.getByText('succeeded')).toBeVisible({ timeout: 45_000 });
+  const labels = run.getByRole('link', { name: 'Label image (TIFF)' });
+  const tiff = await page.request.get((await labels.getAttribute('href'))!);
+  expect(tiff.status()).toBe(200);
+  expect((await tiff.body()).subarray(0, 4).toString('latin1')).toMatch(/^(II\*\0|MM\0\*)/);
+
+  // A container bundle: parity by running its own runtime; without a Docker daemon the UI says how to build it.
+  await page.getByRole('button', { name: 'Package as container bundle' }).click();
+  const bundle = page.getByRole('listitem', { name: 'Container bundle package' });
+  await expect(bundle.getByText('succeeded')).toBeVisible({ timeout: 60_000 });
+  await expect(bundle.getByRole('group', { name: 'Parity report (bundle)' })).toContainText('passed');
+  await expect(bundle.getByText(/No Docker daemon answered|Docker image built/)).toBeVisible();
+  await expect(bundle.getByRole('button', { name: 'Download Bundle (.tar.gz) of version 1' })).toBeVisible();
 });

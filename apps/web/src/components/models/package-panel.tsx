@@ -88,7 +88,7 @@ function PackageItem({ orgId, version, pkg }: { orgId: string; version: ModelVer
       {pkg.parity && <ParityReportView report={pkg.parity} />}
       {pkg.kind === 'BUNDLE' && pkg.docker && !pkg.docker.built && (
         <Alert tone="info" title="No Docker daemon answered">
-          The bundle is still produced; build it with <code className="font-mono">docker build</code>. <span className="text-xs">({pkg.docker.note})</span>
+          The bundle is still produced; build it with <code className="font-mono">docker build</code> (the README inside says how).
         </Alert>
       )}
       {pkg.kind === 'BUNDLE' && pkg.docker?.built && <p className="text-sm text-slate-700">Docker image built: <code className="font-mono">{pkg.docker.tag}</code></p>}
