@@ -1,9 +1,10 @@
 import { createDb } from '@tessera/db';
-import { QUEUES, startWorkerApp, type WorkerApp } from '@tessera/jobs';
+import { QUEUES, createRedis, startWorkerApp, type WorkerApp } from '@tessera/jobs';
 import { createStorage } from '@tessera/storage';
 import { s3Config, type Env } from './env';
 import { ingestImageJob } from './jobs/ingest-image';
 import { createIngestStorage } from './jobs/ingest-storage';
+import { requeueStrandedImages } from './jobs/requeue-images';
 import { pingJob } from './jobs/ping';
 import { packageCzannJob } from './jobs/package-czann';
 import { packageBundleJob } from './jobs/package-bundle';
@@ -21,5 +22,10 @@ export function startApp(env: Env): Promise<WorkerApp> {
     db,
     redisUrl: env.REDIS_URL,
     concurrency: env.PACKAGER_CONCURRENCY,
+  }).then(async (app) => {
+    const redis = createRedis(env.REDIS_URL);
+    const n = await requeueStrandedImages(db, redis).finally(() => redis.disconnect());
+    if (n) console.log(`[packager] re-queued ${n} image(s) left queued or half-ingested`);
+    return app;
   });
 }

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@tessera/db';
 import { createStorage, getObjectBytes, orgKey, putObject } from '@tessera/storage';
-import { seedOrgWithUser, TEST_DATABASE_URL, TEST_S3_CONFIG } from '@tessera/testing';
+import { seedOrgWithUser, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_S3_CONFIG } from '@tessera/testing';
+import { createRedis, getQueue, INGEST_IMAGE } from '@tessera/jobs';
 import { runIngest } from './ingest-image';
+import { requeueStrandedImages } from './requeue-images';
 
 const db = createDb(TEST_DATABASE_URL);
 const storage = createStorage({ ...TEST_S3_CONFIG });
@@ -54,5 +56,20 @@ describe('image.ingest job against Postgres and S3', () => {
     expect(await runIngest(deps, { organizationId: other.org.id, imageId: image.id })).toEqual({ skipped: 'missing' });
     const pending = await uploaded(file, 'UPLOADING');
     expect(await runIngest(deps, { organizationId: pending.org.id, imageId: pending.image.id })).toEqual({ skipped: 'UPLOADING' });
+  });
+
+  it('re-queues images left QUEUED or INGESTING (Redis keeps nothing on disk; a worker may die mid-ingest)', async () => {
+    const { org, image } = await uploaded(file);
+    await db.image.update({ where: { id: image.id }, data: { status: 'INGESTING', progress: 0.4 } });
+    const redis = createRedis(TEST_REDIS_URL);
+    try {
+      expect(await requeueStrandedImages(db, redis)).toBeGreaterThanOrEqual(1);
+      expect(await db.image.findUniqueOrThrow({ where: { id: image.id } })).toMatchObject({ status: 'QUEUED', progress: 0 });
+      const job = await getQueue(redis, INGEST_IMAGE.queue).getJob(image.id);
+      expect(job?.data).toEqual({ organizationId: org.id, imageId: image.id });
+      await job?.remove();
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -76,6 +76,7 @@ export class UploadManager {
       const inFlight = new Map<number, number>();
       const progress = () => this.patch(key, { loaded: confirmed + [...inFlight.values()].reduce((a, b) => a + b, 0) });
       this.patch(key, { imageId: image.id, partCount, resumedParts: done.size, loaded: confirmed });
+      this.onDone?.(); // the new image shows in the list as 'Uploading'
       const todo = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !done.has(n));
       const worker = async () => {
         for (let n = todo.shift(); n !== undefined; n = todo.shift()) {
