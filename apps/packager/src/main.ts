@@ -3,7 +3,6 @@ import { QUEUES, createRedis, startWorkerApp, type WorkerApp } from '@tessera/jo
 import { createStorage } from '@tessera/storage';
 import { s3Config, type Env } from './env';
 import { ingestImageJob } from './jobs/ingest-image';
-import { createIngestStorage } from './jobs/ingest-storage';
 import { requeueStrandedImages } from './jobs/requeue-images';
 import { pingJob } from './jobs/ping';
 import { packageCzannJob } from './jobs/package-czann';
@@ -12,7 +11,7 @@ import { inferModelJob } from './jobs/infer-model';
 
 export function startApp(env: Env): Promise<WorkerApp> {
   const db = createDb(env.DATABASE_URL);
-  const ingest = ingestImageJob({ db, storage: createIngestStorage(s3Config(env)), maxPixels: env.IMAGE_MAX_PIXELS, log: (m) => console.log(`[packager] ${m}`) });
+  const ingest = ingestImageJob({ db, storage: createStorage(s3Config(env), { requestChecksums: 'when-required' }), maxPixels: env.IMAGE_MAX_PIXELS, log: (m) => console.log(`[packager] ${m}`) });
   const storage = createStorage(s3Config(env));
   const modelDeps = { db, storage, dockerHost: env.DOCKER_HOST, log: (m: string) => console.log(`[packager] ${m}`) };
   return startWorkerApp({

@@ -1,28 +1,10 @@
-/** The parts of @tessera/czann's ModelMetadata / CzModel that inference uses (structural, so any reader works). */
-export type ModelType =
-  | 'SingleClassInstanceSegmentation' | 'MultiClassInstanceSegmentation'
-  | 'SingleClassSemanticSegmentation' | 'MultiClassSemanticSegmentation'
-  | 'SingleClassClassification' | 'MultiClassClassification' | 'ObjectDetection' | 'Regression';
+import type { CzModel, ModelMetadata, ModelType } from '@tessera/czann';
 
-export interface ModelMetadataLike {
-  id?: string;
-  type: ModelType;
-  inputShape: number[];
-  outputShape: number[];
-  minOverlap?: number[];
-  classes?: string[];
-  modelName?: string;
-  pixelTypes?: string[];
-  colorHandling?: 'ConvertToMonochrome' | 'SplitRgb';
-  scaleInputsByBitdepth?: boolean;
-  extra?: Record<string, unknown>;
-}
-
-export interface CzModelLike {
-  format: 'czann' | 'czmodel' | 'czseg';
-  metadata: ModelMetadataLike;
-  onnx: Uint8Array;
-}
+export type { ModelType } from '@tessera/czann';
+/** The metadata fields inference reads (extra keys optional, so hand-made metadata works too). */
+export type ModelMetadataLike = Omit<ModelMetadata, 'extra'> & { extra?: Record<string, unknown> };
+/** A model as @tessera/czann's readModel returns it; only these fields are used. */
+export type CzModelLike = Pick<CzModel, 'format' | 'onnx'> & { metadata: ModelMetadataLike };
 
 export function isSegmentation(type: ModelType): boolean {
   return type.endsWith('Segmentation');

@@ -1,28 +1,9 @@
-/** Sample types (the same names as @tessera/imaging's DType). */
-export type DType = 'uint8' | 'uint16' | 'uint32' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
+import type { DType, ImageStack, Raster, TypedArray } from '@tessera/imaging';
 
-export type TypedArray =
-  | Uint8Array | Uint16Array | Uint32Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+export type { DType, TypedArray, Raster } from '@tessera/imaging';
 
-/** One 2D plane, channels-last interleaved (structurally the same as @tessera/imaging's Raster). */
-export interface Raster {
-  width: number;
-  height: number;
-  channels: number;
-  dtype: DType;
-  data: TypedArray;
-}
-
-/** A Z/T stack of planes, planes[t * sizeZ + z] (structurally a subset of @tessera/imaging's ImageStack). */
-export interface RasterStack {
-  width: number;
-  height: number;
-  sizeC: number;
-  sizeZ: number;
-  sizeT: number;
-  dtype: DType;
-  planes: Raster[];
-}
+/** A Z/T stack of planes, planes[t * sizeZ + z]: the part of @tessera/imaging's ImageStack that inference reads. */
+export type RasterStack = Pick<ImageStack, 'width' | 'height' | 'sizeC' | 'sizeZ' | 'sizeT' | 'dtype' | 'planes'>;
 
 export interface Rect { x: number; y: number; w: number; h: number }
 

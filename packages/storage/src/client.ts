@@ -15,12 +15,18 @@ export interface Storage {
   bucket: string;
 }
 
-export function createStorage(config: S3Config): Storage {
+/**
+ * `requestChecksums: 'when-required'` skips the SDK's default CRC32 of every request body, computed in JavaScript:
+ * for bulk writers such as ingest (many small chunk PUTs) it doubles throughput; integrity then rests on the server's
+ * own checks, as for any plain PUT.
+ */
+export function createStorage(config: S3Config, opts: { requestChecksums?: 'when-supported' | 'when-required' } = {}): Storage {
   const s3 = new S3Client({
     endpoint: config.endpoint ?? localS3Endpoint(),
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    requestChecksumCalculation: opts.requestChecksums === 'when-required' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',
   });
   return { s3, bucket: config.bucket };
 }
