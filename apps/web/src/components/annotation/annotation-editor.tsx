@@ -46,9 +46,13 @@ function Editor({ orgId, userId, role, data, dto }: { orgId: string; userId: str
   }, []);
 
   return (
-    <div className="flex flex-col gap-3 lg:flex-row" onKeyDown={(e) => {
-      if ((e.target as HTMLElement).closest('input, textarea')) return;
-      if (engine.key(e)) e.preventDefault();
+    <div className="flex flex-col gap-3 lg:flex-row" onKeyDownCapture={(e) => {
+      // capture phase: the editor's keys (1–9 classes, tools, undo) win over the viewer's (1 = 1:1 zoom)
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if (engine.key(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
     }}>
       <div className="min-w-0 flex-1">
         <div className="mb-2 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Annotation tools">

@@ -64,6 +64,12 @@ export class AnnotationStore {
     this.revision++;
   }
 
+  /** Styles changed: everything must be redrawn. */
+  invalidateAll(): void {
+    this.dirty = null;
+    this.revision++;
+  }
+
   remove(id: string): void {
     if (this.drop(id)) this.revision++;
   }

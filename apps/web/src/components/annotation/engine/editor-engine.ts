@@ -81,8 +81,7 @@ export class EditorEngine {
 
   setClassStyle(id: string, patch: Partial<Pick<ClassStyle, 'opacity' | 'visible'>>): void {
     this.classes = this.classes.map((c) => (c.id === id ? { ...c, ...patch } : c));
-    this.store.revision++;
-    this.store.reset(this.store.all());
+    this.store.invalidateAll();
     this.emit({ type: 'changed' });
   }
 
