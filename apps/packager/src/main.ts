@@ -4,6 +4,7 @@ import { createStorage } from '@tessera/storage';
 import { s3Config, type Env } from './env';
 import { ingestImageJob } from './jobs/ingest-image';
 import { requeueStrandedImages } from './jobs/requeue-images';
+import { seedDemoImage } from './jobs/seed-demo-image';
 import { pingJob } from './jobs/ping';
 import { packageCzannJob } from './jobs/package-czann';
 import { packageBundleJob } from './jobs/package-bundle';
@@ -23,8 +24,13 @@ export function startApp(env: Env): Promise<WorkerApp> {
     concurrency: env.PACKAGER_CONCURRENCY,
   }).then(async (app) => {
     const redis = createRedis(env.REDIS_URL);
-    const n = await requeueStrandedImages(db, redis).finally(() => redis.disconnect());
-    if (n) console.log(`[packager] re-queued ${n} image(s) left queued or half-ingested`);
+    try {
+      const n = await requeueStrandedImages(db, redis);
+      if (n) console.log(`[packager] re-queued ${n} image(s) left queued or half-ingested`);
+      await seedDemoImage(db, createStorage(s3Config(env)), redis);
+    } finally {
+      redis.disconnect();
+    }
     return app;
   });
 }

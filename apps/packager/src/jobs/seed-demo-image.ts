@@ -34,8 +34,9 @@ export function generateDemoTiff(size = 2048, seed = 7): Uint8Array {
 }
 
 /**
- * Adds the generated demo image to the demo project (idempotent) and queues its ingest. Needs S3 and Redis, so it
- * runs after the platform is up (npm start), unlike the database-only seedDemo.
+ * Adds the generated demo image to the demo project made by seedDemo (`npm start`, `npm run db:seed`) and queues
+ * its ingest; idempotent, and a no-op where there is no demo organisation. Runs at packager start because it needs
+ * S3 and Redis, which the database-only seedDemo has not got.
  */
 export async function seedDemoImage(db: Db, storage: Storage, redis: Redis, projectName = 'Nuclei segmentation (demo)') {
   const project = await db.project.findFirst({ where: { name: projectName, organization: { slug: 'demo-lab' } } });
