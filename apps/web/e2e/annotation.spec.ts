@@ -42,9 +42,9 @@ test('two people annotate one image live, one goes offline and catches up, reloa
   const inv = await page.request.post(`/api/v1/orgs/${orgId}/invitations`, { data: { role: 'REVIEWER' }, headers: { origin } });
   const token = ((await inv.json()) as { url: string }).url.split('/invite/')[1]!;
   const reviewer = newAccount('Reviewer');
-  expect((await page.request.post('/api/v1/signup', { data: { name: reviewer.name, email: reviewer.email, password: reviewer.password, invitationToken: token } })).status()).toBe(201);
   const ctxB = await browser.newContext();
   const b = await ctxB.newPage();
+  expect((await b.request.post('/api/v1/signup', { data: { name: reviewer.name, email: reviewer.email, password: reviewer.password, invitationToken: token } })).status()).toBe(201);
   await b.goto('/signin');
   await b.getByLabel('Email').fill(reviewer.email);
   await b.getByLabel('Password').fill(reviewer.password);
