@@ -13,6 +13,7 @@ export interface IngestOptions {
   sink: ObjectSink;
   limits: SourceLimits;
   chunkSize?: number;
+  compression?: 'zlib' | 'none';
   concurrency?: number;
   onProgress?: (fraction: number) => void;
 }
@@ -38,7 +39,7 @@ export interface IngestResult {
   physicalSizeY?: number;
   physicalSizeZ?: number;
   channels: IngestedChannel[];
-  levels: { width: number; height: number; downsample: number }[];
+  levels: { width: number; height: number; downsample: number; compressor: 'zlib' | null }[];
   chunkSize: number;
   chunksWritten: number;
   /** 8-bit RGB PNG, longest side ≤ 256. */
@@ -59,7 +60,7 @@ export async function ingestImage(opts: IngestOptions): Promise<IngestResult> {
     throw asImagingError(e);
   }
   const pyramid = await writePyramid(src, opts.sink, {
-    chunkSize: opts.chunkSize, concurrency: opts.concurrency, onProgress: opts.onProgress,
+    chunkSize: opts.chunkSize, compression: opts.compression, concurrency: opts.concurrency, onProgress: opts.onProgress,
   }).catch((e: unknown) => { throw asImagingError(e); });
   const colors = src.channelColors?.length === src.sizeC ? src.channelColors : defaultColors(src.sizeC);
   const channels: IngestedChannel[] = pyramid.stats.map((s, c) => ({
@@ -72,7 +73,7 @@ export async function ingestImage(opts: IngestOptions): Promise<IngestResult> {
   }));
   const shape: PyramidShape = {
     width: src.width, height: src.height, sizeC: src.sizeC, sizeZ: src.sizeZ, sizeT: src.sizeT, dtype: src.dtype,
-    chunkSize: pyramid.chunkSize, levels: pyramid.levels,
+    chunkSize: pyramid.chunkSize, compression: pyramid.compression, levels: pyramid.levels,
   };
   await Promise.all(pyramid.levels.map((_, i) => opts.sink(`${i}/.zarray`, json(levelZarray(shape, i)))));
   await opts.sink('.zgroup', json({ zarr_format: 2 }));
@@ -85,7 +86,7 @@ export async function ingestImage(opts: IngestOptions): Promise<IngestResult> {
     format: src.format, width: src.width, height: src.height, sizeC: src.sizeC, sizeZ: src.sizeZ, sizeT: src.sizeT, dtype: src.dtype,
     physicalSizeX: src.physicalSizeX, physicalSizeY: src.physicalSizeY, physicalSizeZ: src.physicalSizeZ,
     channels,
-    levels: pyramid.levels.map((l, i) => ({ ...l, downsample: 2 ** i })),
+    levels: pyramid.levels.map((l, i) => ({ ...l, downsample: 2 ** i, compressor: pyramid.compression === 'zlib' ? ('zlib' as const) : null })),
     chunkSize: pyramid.chunkSize,
     chunksWritten: pyramid.chunksWritten,
     thumbnail: makeThumbnail(pyramid.smallest, channels),

@@ -20,6 +20,8 @@ export interface PyramidShape {
   sizeT: number;
   dtype: DType;
   chunkSize: number;
+  /** Chunk codec; 'zlib' is numcodecs' Zlib (level 1). */
+  compression: 'zlib' | 'none';
   /** Level sizes, level 0 first; each level halves the previous one (ceil). */
   levels: { width: number; height: number }[];
 }
@@ -41,7 +43,7 @@ export interface OmeZarrAttrsInput {
   physicalSizeZ?: number;
 }
 
-/** `.zarray` of one level: 5D (t, c, z, y, x), one chunk per (t, c, z) of chunkSize² pixels, uncompressed. */
+/** `.zarray` of one level: 5D (t, c, z, y, x), one chunk per (t, c, z) of chunkSize² pixels, zlib or uncompressed. */
 export function levelZarray(shape: PyramidShape, level: number): Record<string, unknown> {
   const l = shape.levels[level];
   if (!l) throw new RangeError(`level ${level} does not exist`);
@@ -50,7 +52,7 @@ export function levelZarray(shape: PyramidShape, level: number): Record<string, 
     shape: [shape.sizeT, shape.sizeC, shape.sizeZ, l.height, l.width],
     chunks: [1, 1, 1, shape.chunkSize, shape.chunkSize],
     dtype: ZARR_DTYPE[shape.dtype],
-    compressor: null,
+    compressor: shape.compression === 'zlib' ? { id: 'zlib', level: 1 } : null,
     fill_value: 0,
     order: 'C',
     filters: null,

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { allocateSamples, bytesPerSample, type DType, type Raster, type TypedArray } from '@tessera/imaging';
 import type { ObjectSink } from './write-pyramid';
 
@@ -15,8 +16,9 @@ export function readLevel(
   const bps = bytesPerSample(dtype);
   for (let cy = 0; cy * cs < size.height; cy++) {
     for (let cx = 0; cx * cs < size.width; cx++) {
-      const bytes = objects.get(`${level}/${t}/${c}/${z}/${cy}/${cx}`);
-      if (!bytes) throw new Error(`missing chunk ${level}/${t}/${c}/${z}/${cy}/${cx}`);
+      const stored = objects.get(`${level}/${t}/${c}/${z}/${cy}/${cx}`);
+      if (!stored) throw new Error(`missing chunk ${level}/${t}/${c}/${z}/${cy}/${cx}`);
+      const bytes = stored.length === cs * cs * bps ? stored : new Uint8Array(inflateSync(stored)); // zlib unless raw-sized
       if (bytes.length !== cs * cs * bps) throw new Error(`chunk ${cy}/${cx} has ${bytes.length} bytes`);
       const chunk = allocateSamples(dtype, cs * cs);
       new Uint8Array(chunk.buffer).set(bytes);

@@ -48,7 +48,7 @@ describe('writePyramid', () => {
   it('an image smaller than one chunk is one zero-padded chunk per channel', async () => {
     const plane = randomRaster(10, 7, 1, 'uint16');
     const { sink, objects } = memorySink();
-    const r = await writePyramid(stackSource({ width: 10, height: 7, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [plane] }), sink, { chunkSize: 16 });
+    const r = await writePyramid(stackSource({ width: 10, height: 7, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [plane] }), sink, { chunkSize: 16, compression: 'none' });
     expect(r.levels).toEqual([{ width: 10, height: 7 }]);
     expect([...objects.keys()]).toEqual(['0/0/0/0/0/0']);
     const chunk = new Uint16Array(objects.get('0/0/0/0/0/0')!.buffer);
@@ -59,11 +59,23 @@ describe('writePyramid', () => {
   it('writes Z and T planes under their own keys and counts exact histograms over all of them', async () => {
     const planes = [0, 1, 2, 3].map((i) => ({ width: 20, height: 20, channels: 1, dtype: 'uint16' as const, data: new Uint16Array(400).fill(100 * (i + 1)) }));
     const { sink, objects } = memorySink();
-    const r = await writePyramid(stackSource({ width: 20, height: 20, sizeC: 1, sizeZ: 2, sizeT: 2, dtype: 'uint16', planes }), sink, { chunkSize: 16 });
+    const r = await writePyramid(stackSource({ width: 20, height: 20, sizeC: 1, sizeZ: 2, sizeT: 2, dtype: 'uint16', planes }), sink, { chunkSize: 16, compression: 'none' });
     expect(new Uint16Array(objects.get('0/1/0/1/0/0')!.buffer)[0]).toBe(400); // t=1, z=1 → planes[3]
     expect(new Uint16Array(objects.get('1/1/0/0/0/0')!.buffer)[0]).toBe(300);
     expect(r.stats[0]).toMatchObject({ min: 100, max: 400 });
     expect(r.stats[0]!.histogram.total).toBe(1600);
+  });
+  it('zlib chunks (the default) inflate to the raw chunk and are smaller for smooth data', async () => {
+    const { inflateSync } = await import('node:zlib');
+    const data = new Uint16Array(64 * 64).map((_, i) => i % 64);
+    const src = stackSource({ width: 64, height: 64, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [{ width: 64, height: 64, channels: 1, dtype: 'uint16', data }] });
+    const z = memorySink();
+    const raw = memorySink();
+    expect((await writePyramid(src, z.sink, { chunkSize: 64 })).compression).toBe('zlib');
+    await writePyramid(src, raw.sink, { chunkSize: 64, compression: 'none' });
+    const packed = z.objects.get('0/0/0/0/0/0')!;
+    expect(packed.length).toBeLessThan(raw.objects.get('0/0/0/0/0/0')!.length / 4);
+    expect(new Uint8Array(inflateSync(packed))).toEqual(raw.objects.get('0/0/0/0/0/0'));
   });
   it('a failing sink fails the write (nothing reported as done)', async () => {
     const plane = randomRaster(64, 64, 1, 'uint8');

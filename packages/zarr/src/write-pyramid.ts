@@ -1,3 +1,5 @@
+import { deflate } from 'node:zlib';
+import { promisify } from 'node:util';
 import { allocateSamples, bytesPerSample, downsample2x, type DType, type Raster } from '@tessera/imaging';
 import { ChannelStatsAccumulator, type ChannelStats } from './channel-stats';
 import { chunkKey, levelSizes } from './ome-zarr-metadata';
@@ -20,6 +22,8 @@ export interface WritePyramidOptions {
   chunkSize?: number;
   /** Chunk writes in flight at once. */
   concurrency?: number;
+  /** Chunk compression: 'zlib' (Zarr's numcodecs zlib, level 1; default) or 'none'. */
+  compression?: Compression;
   /** Fraction 0..1 of full-resolution rows done. */
   onProgress?: (fraction: number) => void;
 }
@@ -27,6 +31,7 @@ export interface WritePyramidOptions {
 export interface PyramidResult {
   levels: { width: number; height: number }[];
   chunkSize: number;
+  compression: Compression;
   stats: ChannelStats[];
   /** The smallest level of plane (z=0, t=0): thumbnail and histogram source. */
   smallest: Raster;
@@ -34,6 +39,15 @@ export interface PyramidResult {
 }
 
 export const DEFAULT_CHUNK = 512;
+
+export type Compression = 'zlib' | 'none';
+const deflateAsync = promisify(deflate);
+
+/** zlib level 1 runs on libuv's thread pool, next to the main thread's decoding and downsampling. */
+function encodeChunk(bytes: Uint8Array, compression: Compression): Promise<Uint8Array> {
+  if (compression === 'none') return Promise.resolve(bytes);
+  return deflateAsync(bytes, { level: 1 }).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+}
 
 /**
  * Streams a 5D image into a 2× mean pyramid of chunkSize² chunks, one band of chunk rows at a time: each band is
@@ -45,7 +59,8 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   const cs = opts.chunkSize ?? DEFAULT_CHUNK;
   if (!(Number.isInteger(cs) && cs >= 16 && cs % 2 === 0)) throw new RangeError('chunkSize must be an even integer >= 16');
   const levels = levelSizes(source.width, source.height, cs);
-  const writer = new ChunkWriter(sink, opts.concurrency ?? 16);
+  const compression = opts.compression ?? 'zlib';
+  const writer = new ChunkWriter((key, bytes) => encodeChunk(bytes, compression).then((b) => sink(key, b)), opts.concurrency ?? 16);
   const stats = new ChannelStatsAccumulator(source.sizeC, source.dtype);
   const totalRows = source.height * source.sizeZ * source.sizeT;
   let doneRows = 0;
@@ -82,7 +97,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   }
   await writer.drain();
   const small = smallest!;
-  return { levels, chunkSize: cs, stats: stats.finish(small), smallest: small, chunksWritten: writer.count };
+  return { levels, chunkSize: cs, compression, stats: stats.finish(small), smallest: small, chunksWritten: writer.count };
 }
 
 function appendRows(top: Raster | undefined, bottom: Raster): Raster {

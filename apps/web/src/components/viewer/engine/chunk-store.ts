@@ -28,6 +28,8 @@ export class ChunkStore {
     private readonly opts: {
       url: (ref: ChunkRef) => string;
       dtype: ViewerDType;
+      /** True when the chunk is zlib-compressed (Zarr compressor 'zlib'); inflated natively by the browser. */
+      compressed?: (ref: ChunkRef) => boolean;
       upload: (samples: ArrayBufferView) => WebGLTexture;
       release: (tex: WebGLTexture) => void;
       onLoad: () => void;
@@ -69,7 +71,8 @@ export class ChunkStore {
       fetch(this.opts.url(ref), { signal: ctrl.signal })
         .then(async (res) => {
           if (!res.ok) throw new Error(`chunk ${key}: HTTP ${res.status}`);
-          const samples = decodeChunk(await res.arrayBuffer(), this.opts.dtype);
+          const body = this.opts.compressed?.(ref) && res.body ? res.body.pipeThrough(new DecompressionStream('deflate')) : res.body;
+          const samples = decodeChunk(await new Response(body).arrayBuffer(), this.opts.dtype);
           if (this.inFlight.get(key) !== ctrl) return;
           this.put({ key, ref, samples, texture: this.opts.upload(samples) });
           this.failures.delete(key);

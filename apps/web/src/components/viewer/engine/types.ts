@@ -13,8 +13,8 @@ export interface ViewerImage {
   sizeT: number;
   dtype: ViewerDType;
   chunkSize: number;
-  /** Level 0 first; downsample = 2^level. */
-  levels: { width: number; height: number; downsample: number }[];
+  /** Level 0 first; downsample = 2^level; compressor as in the level's .zarray (zlib or none). */
+  levels: { width: number; height: number; downsample: number; compressor?: 'zlib' | null }[];
   physicalSizeX?: number | null;
   channels: { name: string; color: string; min: number; max: number; histogram: ViewerHistogram; contrast: [number, number] }[];
 }

@@ -36,6 +36,7 @@ export class ViewerEngine {
     this.store = new ChunkStore({
       url: chunkUrl,
       dtype: image.dtype,
+      compressed: (ref) => image.levels[ref.level]?.compressor === 'zlib',
       upload: (samples) => this.renderer.createTexture(fmt, image.chunkSize, samples),
       release: (tex) => this.renderer.deleteTexture(tex),
       onLoad: () => this.requestRender(),
