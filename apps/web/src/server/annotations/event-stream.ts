@@ -3,6 +3,7 @@ import { db } from '../context';
 import { listAnnotationOps } from './list-annotations';
 import { liveHub, type LiveEvent } from './live-hub';
 import { leavePresence, listPresence, updatePresence } from './presence';
+import { SeqTracker } from './seq-tracker';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -12,7 +13,8 @@ const HEARTBEAT_MS = 15_000;
  */
 export async function openAnnotationStream(req: Request, actor: Actor, imageId: string, afterSeq: number): Promise<Response> {
   const enc = new TextEncoder();
-  let lastSeq = afterSeq;
+  const seen = new SeqTracker(afterSeq);
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -31,14 +33,22 @@ export async function openAnnotationStream(req: Request, actor: Actor, imageId: 
       };
       const deliver = (e: LiveEvent) => {
         if (e.type === 'op') {
-          if (e.seq <= lastSeq) return;
-          lastSeq = e.seq;
-          send('op', e, e.seq);
+          if (!seen.offer(e.seq)) return;
+          send('op', e, seen.contiguous);
+          // a publish that never arrives (e.g. a Redis hiccup) is fetched from the op log
+          if (seen.gap() && !gapTimer) gapTimer = setTimeout(() => void fillGap(), 1000);
         } else if (!(e.type === 'presence' && e.userId === actor.userId)) send(e.type, e);
+      };
+      const fillGap = async () => {
+        gapTimer = undefined;
+        if (closed || !seen.gap()) return;
+        const { ops } = await listAnnotationOps(db(), actor, imageId, seen.contiguous).catch(() => ({ ops: [] }));
+        for (const op of ops) deliver({ type: 'op', ...op });
       };
       const close = () => {
         if (closed) return;
         closed = true;
+        clearTimeout(gapTimer);
         clearInterval(heartbeat);
         unsubscribe();
         void leavePresence(actor, imageId).catch(() => undefined);
@@ -54,7 +64,7 @@ export async function openAnnotationStream(req: Request, actor: Actor, imageId: 
       send('hello', { userId: actor.userId, presence: await listPresence(actor.organizationId, imageId) });
       await updatePresence(actor, imageId, { x: null, y: null });
       for (;;) {
-        const { ops } = await listAnnotationOps(db(), actor, imageId, lastSeq);
+        const { ops } = await listAnnotationOps(db(), actor, imageId, seen.contiguous);
         for (const op of ops) deliver({ type: 'op', ...op });
         if (ops.length < 1000) break;
       }
@@ -64,6 +74,7 @@ export async function openAnnotationStream(req: Request, actor: Actor, imageId: 
     },
     cancel: () => {
       closed = true;
+      clearTimeout(gapTimer);
       clearInterval(heartbeat);
       unsubscribe();
       void leavePresence(actor, imageId).catch(() => undefined);

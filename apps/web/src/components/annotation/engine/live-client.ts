@@ -24,7 +24,9 @@ export interface LiveHandlers {
  * connection (or a server restart) it reconnects with ?after=<last seq>, so no op is missed or applied twice.
  */
 export function connectLive(baseUrl: string, initialSeq: number, h: LiveHandlers): { close(): void; lastSeq(): number } {
+  // ops may arrive out of seq order: remember the contiguous watermark and what was seen above it
   let last = initialSeq;
+  const above = new Set<number>();
   let es: EventSource | null = null;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -38,8 +40,9 @@ export function connectLive(baseUrl: string, initialSeq: number, h: LiveHandlers
     });
     es.addEventListener('op', (ev) => {
       const d = JSON.parse((ev as MessageEvent).data) as { seq: number; userId: string; annotation: EditorAnnotation };
-      if (d.seq <= last) return;
-      last = d.seq;
+      if (d.seq <= last || above.has(d.seq)) return;
+      above.add(d.seq);
+      while (above.delete(last + 1)) last++;
       h.onOp(d);
     });
     es.addEventListener('presence', (ev) => h.onPresence(JSON.parse((ev as MessageEvent).data) as PresenceInfo));
