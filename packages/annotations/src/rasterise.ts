@@ -79,15 +79,18 @@ export function sortForPainting<T extends { order: number; id: string }>(shapes:
 function carveInstanceGaps(labels: Uint16Array, inst: Int32Array, w: number, h: number, gapLabel: number): void {
   const gap: number[] = [];
   for (let y = 0; y < h; y++) {
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const i = y * w + x;
+      const i = row + x;
       const a = inst[i]!;
       if (a === 0) continue;
-      const touches = (j: number) => {
-        const b = inst[j]!;
-        return b !== 0 && b < a;
-      };
-      if ((x > 0 && touches(i - 1)) || (x < w - 1 && touches(i + 1)) || (y > 0 && touches(i - w)) || (y < h - 1 && touches(i + w))) {
+      let b: number;
+      if (
+        (x > 0 && (b = inst[i - 1]!) !== 0 && b < a) ||
+        (x < w - 1 && (b = inst[i + 1]!) !== 0 && b < a) ||
+        (y > 0 && (b = inst[i - w]!) !== 0 && b < a) ||
+        (y < h - 1 && (b = inst[i + w]!) !== 0 && b < a)
+      ) {
         gap.push(i);
       }
     }
