@@ -23,8 +23,8 @@ const SIZE = Number(process.env.BENCH_SIZE ?? 20000);
 const OUT = path.join(ROOT, '.bench/ingest');
 const FILE = path.join(OUT, `bench-${SIZE}.tif`);
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-const DB = 'postgresql://postgres@127.0.0.1:5432/tessera_bench';
-const REDIS = 'redis://127.0.0.1:6379/7';
+const DB = 'postgresql://postgres@127.0.0.1:5432/tessera_bench_ingest';
+const REDIS = 'redis://127.0.0.1:6379/12';
 const mpix = (SIZE * SIZE) / 1e6;
 
 mkdirSync(OUT, { recursive: true });
@@ -53,7 +53,7 @@ redis.disconnect();
 const s3Dir = path.join(OUT, 's3');
 rmSync(s3Dir, { recursive: true, force: true });
 const platform = await startPlatform({
-  databaseUrl: DB, redisUrl: REDIS, authSecret: SECRET, webPort: 3200, bucket: 'tessera-bench', localS3Port: 9314, localS3Dir: s3Dir,
+  databaseUrl: DB, redisUrl: REDIS, authSecret: SECRET, webPort: 3217, bucket: 'tessera-bench-ingest', localS3Port: 9317, localS3Dir: s3Dir,
   log: (l) => { if (/packager|error/i.test(l)) console.log(l); },
 });
 const base = platform.url;
@@ -115,7 +115,7 @@ try {
   for (let i = urls.length - 1; i > 0; i--) { const j = (i * 7919) % (i + 1); [urls[i], urls[j]] = [urls[j]!, urls[i]!]; }
   await measureLatency(urls, { concurrency: 20, total: 200 }); // warm-up
   const lat = await measureLatency(urls, { concurrency: 20, total: 3000 });
-  console.log(`chunks (512×512 uint16, zlib) with 20 concurrent clients: p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, ${lat.rps.toFixed(0)} req/s, ${lat.mbPerS.toFixed(0)} MiB/s, errors ${lat.errors}`);
+  console.log(`chunks (512×512 uint16, 512 KiB) with 20 concurrent clients: p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, ${lat.rps.toFixed(0)} req/s, ${lat.mbPerS.toFixed(0)} MiB/s, errors ${lat.errors}`);
 
   // 4. first paint
   const viewer = `${base}/o/${orgId}/projects/${project.id}/images/${created.image.id}`;

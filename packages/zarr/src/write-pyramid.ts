@@ -22,7 +22,7 @@ export interface WritePyramidOptions {
   chunkSize?: number;
   /** Chunk writes in flight at once. */
   concurrency?: number;
-  /** Chunk compression: 'zlib' (Zarr's numcodecs zlib, level 1; default) or 'none'. */
+  /** Chunk compression: 'none' (default) or 'zlib' (Zarr's numcodecs zlib, level 1). */
   compression?: Compression;
   /** Fraction 0..1 of full-resolution rows done. */
   onProgress?: (fraction: number) => void;
@@ -59,7 +59,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   const cs = opts.chunkSize ?? DEFAULT_CHUNK;
   if (!(Number.isInteger(cs) && cs >= 16 && cs % 2 === 0)) throw new RangeError('chunkSize must be an even integer >= 16');
   const levels = levelSizes(source.width, source.height, cs);
-  const compression = opts.compression ?? 'zlib';
+  const compression = opts.compression ?? 'none';
   const writer = new ChunkWriter((key, bytes) => encodeChunk(bytes, compression).then((b) => sink(key, b)), opts.concurrency ?? 16);
   const stats = new ChannelStatsAccumulator(source.sizeC, source.dtype);
   const totalRows = source.height * source.sizeZ * source.sizeT;
