@@ -26,10 +26,31 @@ export async function authenticate(req: Request, db: Db, secret: string): Promis
     db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
     return { via: 'token', userId: token.userId, tokenId: token.id, organizationId: token.organizationId, scopes: token.scopes as TokenScope[] };
   }
+  const userId = await sessionUserId(req, secret);
+  return userId ? { via: 'session', userId } : null;
+}
+
+/**
+ * Decrypting the session JWT costs about a millisecond; every request of an editor carries the same cookie, so
+ * decoded cookies are kept for a minute (never past the token's own expiry). Whether the user still exists and
+ * belongs to the organisation is checked on every request by the guards, not here.
+ */
+const decoded = new Map<string, { userId: string | null; until: number }>();
+const DECODE_CACHE_MS = 60_000;
+const DECODE_CACHE_MAX = 5_000;
+
+async function sessionUserId(req: Request, secret: string): Promise<string | null> {
+  const cookie = req.headers.get('cookie');
+  if (!cookie?.includes(SESSION_COOKIE)) return null;
+  const now = Date.now();
+  const hit = decoded.get(cookie);
+  if (hit && hit.until > now) return hit.userId;
   const jwt = await getToken({ req, secret, secureCookie: false, cookieName: SESSION_COOKIE, salt: SESSION_COOKIE });
-  if (!jwt?.sub) return null;
-  const user = await db.user.findUnique({ where: { id: jwt.sub }, select: { id: true } });
-  return user ? { via: 'session', userId: user.id } : null;
+  const userId = jwt?.sub ?? null;
+  const expires = typeof jwt?.exp === 'number' ? jwt.exp * 1000 : now;
+  if (decoded.size >= DECODE_CACHE_MAX) decoded.clear();
+  decoded.set(cookie, { userId, until: Math.min(now + DECODE_CACHE_MS, userId ? expires : now + DECODE_CACHE_MS) });
+  return userId;
 }
 
 export function requirePrincipal(p: Principal | null): Principal {

@@ -111,9 +111,11 @@ export function withUser<B extends z.ZodType | undefined = undefined, Q extends 
   spec: EndpointSpec<B, Q>,
   run: (input: HandlerInput<Infer<B>, Infer<Q>> & { userId: string }) => Promise<Result>,
 ): NextHandler {
-  const guard = async (p: Principal | null) => {
+  const guard = async (p: Principal | null, _params: Record<string, string>, db: Db) => {
     if (p?.via === 'token') throw forbidden('API tokens are scoped to one organisation; this endpoint needs a signed-in user.');
-    return p!.userId;
+    const user = await db.user.findUnique({ where: { id: p!.userId }, select: { id: true } });
+    if (!user) throw new ApiError('UNAUTHENTICATED', 'This account no longer exists. Sign in again.');
+    return user.id;
   };
   return build(spec, 'user', undefined, guard, (input, userId) => run({ ...input, userId }));
 }
