@@ -1,5 +1,5 @@
 /** Latency of GETs with `concurrency` clients in parallel, each taking the next URL until `total` are done. */
-export async function measureLatency(urls: string[], opts: { concurrency: number; total: number; headers?: Record<string, string> }) {
+export async function measureLatency(urls: string[], opts: { concurrency: number; total: number; headers?: Record<string, string>; redirect?: RequestRedirect }) {
   const latencies: number[] = [];
   let next = 0;
   let bytes = 0;
@@ -8,10 +8,10 @@ export async function measureLatency(urls: string[], opts: { concurrency: number
     while (next < opts.total) {
       const url = urls[next++ % urls.length]!;
       const t0 = performance.now();
-      const res = await fetch(url, { headers: opts.headers });
+      const res = await fetch(url, { headers: opts.headers, redirect: opts.redirect ?? 'follow' });
       const body = await res.arrayBuffer();
       latencies.push(performance.now() - t0);
-      if (!res.ok) errors++;
+      if (!res.ok && !(opts.redirect === 'manual' && res.status === 302)) errors++;
       bytes += body.byteLength;
     }
   };
