@@ -16,4 +16,4 @@ export type {
   Model, ModelVersion, ModelPackage, InferenceRun, ModelOrder, ServiceGrant, Notification, ModelSource, OrderStatus, PackageKind, ModelTaskStatus,
 } from '../generated/client';
 export { hashPassword, verifyPassword } from './password';
-export { seedDemo, DEMO_LOGIN } from './seed-demo';
+export { seedDemo, DEMO_LOGIN, DEMO_ORG_SLUG, DEMO_PROJECT_NAME } from './seed-demo';

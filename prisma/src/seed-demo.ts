@@ -2,6 +2,8 @@ import type { Db } from './client';
 import { hashPassword } from './password';
 
 export const DEMO_LOGIN = { email: 'demo@tessera.local', password: 'tessera-demo' } as const;
+export const DEMO_ORG_SLUG = 'demo-lab';
+export const DEMO_PROJECT_NAME = 'Nuclei segmentation (demo)';
 
 /** The demo organisation, user and project that `npm start` prints a login for. Idempotent. */
 export async function seedDemo(db: Db) {
@@ -11,12 +13,12 @@ export async function seedDemo(db: Db) {
   const user = await db.$transaction(async (tx) => {
     const u = await tx.user.create({ data: { email: DEMO_LOGIN.email, name: 'Demo User', passwordHash } });
     const org = await tx.organization.create({
-      data: { name: 'Demo Lab', slug: 'demo-lab', memberships: { create: { userId: u.id, role: 'OWNER' } } },
+      data: { name: 'Demo Lab', slug: DEMO_ORG_SLUG, memberships: { create: { userId: u.id, role: 'OWNER' } } },
     });
     await tx.project.create({
       data: {
         organizationId: org.id,
-        name: 'Nuclei segmentation (demo)',
+        name: DEMO_PROJECT_NAME,
         description: 'Fluorescence nuclei (Hoechst). Label a few nuclei and some background, then train.',
         kind: 'INSTANCE',
         labelClasses: {

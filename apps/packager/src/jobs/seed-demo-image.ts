@@ -1,22 +1,18 @@
-import type { Db } from '@tessera/db';
+import { DEMO_ORG_SLUG, DEMO_PROJECT_NAME, type Db } from '@tessera/db';
 import { writeTiff } from '@tessera/imaging';
 import { enqueue, INGEST_IMAGE } from '@tessera/jobs';
 import { orgKey, putObject, type Storage } from '@tessera/storage';
 import type { Redis } from 'ioredis';
+import { DEMO_IMAGE_NAME, DEMO_IMAGE_SEED, DEMO_IMAGE_SIZE, demoRandom, drawNuclei } from './demo-image-layout';
 
-export const DEMO_IMAGE_NAME = 'Generated cells (2-channel, 16-bit).ome.tif';
+export { DEMO_IMAGE_NAME };
 
 /** A synthetic 2048² two-channel 16-bit OME-TIFF: nuclei (DAPI) and a dimmer cytoplasm ring (GFP), 0.325 µm pixels. */
-export function generateDemoTiff(size = 2048, seed = 7): Uint8Array {
-  let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+export function generateDemoTiff(size = DEMO_IMAGE_SIZE, seed = DEMO_IMAGE_SEED): Uint8Array {
+  const rand = demoRandom(seed);
   const data = new Uint16Array(size * size * 2);
   for (let i = 0; i < size * size; i++) { data[i * 2] = 300 + Math.floor(rand() * 120); data[i * 2 + 1] = 200 + Math.floor(rand() * 80); }
-  for (let n = 0; n < 260; n++) {
-    const cx = rand() * size;
-    const cy = rand() * size;
-    const r = 14 + rand() * 16;
-    const bright = 2500 + rand() * 9000;
+  for (const { x: cx, y: cy, r, brightness: bright } of drawNuclei(rand, size)) {
     for (let y = Math.max(0, Math.floor(cy - 2 * r)); y < Math.min(size, cy + 2 * r); y++) {
       for (let x = Math.max(0, Math.floor(cx - 2 * r)); x < Math.min(size, cx + 2 * r); x++) {
         const d = Math.hypot(x - cx, y - cy) / r;
@@ -38,8 +34,8 @@ export function generateDemoTiff(size = 2048, seed = 7): Uint8Array {
  * its ingest; idempotent, and a no-op where there is no demo organisation. Runs at packager start because it needs
  * S3 and Redis, which the database-only seedDemo has not got.
  */
-export async function seedDemoImage(db: Db, storage: Storage, redis: Redis, projectName = 'Nuclei segmentation (demo)') {
-  const project = await db.project.findFirst({ where: { name: projectName, organization: { slug: 'demo-lab' } } });
+export async function seedDemoImage(db: Db, storage: Storage, redis: Redis, projectName = DEMO_PROJECT_NAME) {
+  const project = await db.project.findFirst({ where: { name: projectName, organization: { slug: DEMO_ORG_SLUG } } });
   if (!project) return null;
   const existing = await db.image.findFirst({ where: { projectId: project.id, organizationId: project.organizationId, name: DEMO_IMAGE_NAME } });
   if (existing) return existing.id;
