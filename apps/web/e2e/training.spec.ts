@@ -43,7 +43,7 @@ test('train from the UI: the loss chart moves, one run is cancelled, another fin
 
   const startRun = async (steps: number) => {
     await page.getByRole('link', { name: 'Training →' }).click();
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     const train = page.getByRole('dialog', { name: 'Train a model' });
     await expect(train.getByRole('region', { name: 'Checks before training' })).not.toContainText('Checking');
     await train.getByLabel('Advanced settings').check();

@@ -1,5 +1,5 @@
 import './setup-env';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeQueues, getQueue, QUEUES } from '@tessera/jobs';
 import { getObjectBytes } from '@tessera/storage';
 import { decodeSnapshot } from '@tessera/training';
@@ -12,6 +12,8 @@ import { runTrainingJob } from '../../trainer/src/training/train-run';
 import { orgWithMembers } from './api-fixture';
 import { callRoute } from './call-route';
 
+// Queue positions are asserted below: start from an empty training queue (other test files leave jobs there).
+beforeAll(() => getQueue(redis(), QUEUES.training).obliterate({ force: true }));
 afterAll(async () => {
   await getQueue(redis(), QUEUES.training).obliterate({ force: true });
   await closeQueues();
