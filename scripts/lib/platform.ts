@@ -40,6 +40,8 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     S3_ENDPOINT: endpoint,
     S3_BUCKET: o.bucket,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The SDK warns on every start that its 2027 releases will need Node 22; the lock file pins this one.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true',
   };
   const children: ChildProcess[] = [];
   const run = (name: string, args: string[], cwd = ROOT) => {
