@@ -8,7 +8,7 @@ import { ROOT } from './platform';
 const require = createRequire(import.meta.url);
 const WEB = path.join(ROOT, 'apps/web');
 const STAMP = path.join(WEB, '.next', 'tessera-source-stamp');
-const SOURCES = ['apps/web/src', 'apps/web/next.config.ts', 'packages', 'prisma/src', 'prisma/schema.prisma', 'package-lock.json'];
+const SOURCES = ['apps/web/src', 'apps/web/next.config.ts', 'apps/packager/src', 'apps/trainer/src', 'packages', 'prisma/src', 'prisma/schema.prisma', 'package-lock.json'];
 
 /** Fingerprint of everything the web build depends on (paths, sizes, modification times). */
 export function sourceStamp(): string {
