@@ -12,8 +12,9 @@ import { BUNDLE_FILES, checkBundleParity, defaultNodePath, platformOutputs, read
 import { writeCzann, readModel } from '@tessera/czann';
 import { closeQueues, type WorkerApp } from '@tessera/jobs';
 import { postProject } from '@/server/api/endpoints/projects';
-import { getInferenceRun, getModelById, getModelComparison, getModelPackage, postModelImport, postModelPackage, postPackageDownload, postVersionRun } from '@/server/api/endpoints/models';
-import { db } from '@/server/context';
+import { getInferenceRun, getModelById, getModelComparison, getModelPackage, postModelImport, postModelPackage, postPackageDownload, postVersionDatasetRun, postVersionRun } from '@/server/api/endpoints/models';
+import { orgKey, putObject } from '@tessera/storage';
+import { db, storage } from '@/server/context';
 import { orgWithMembers } from './api-fixture';
 import { callRoute, type Credentials } from './call-route';
 import { bbbc039Crop, BBBC039_FILE, callBinary, fetchBytes, SHARED, startPackager, waitFor } from './model-helpers';
@@ -78,6 +79,29 @@ describe('model registry, packaging with parity, downloads, import and run (API 
     await model.dispose();
     expect(Buffer.from(labels.data.buffer, labels.data.byteOffset, labels.data.byteLength).equals(
       Buffer.from(mine.labels.data.buffer, mine.labels.data.byteOffset, mine.labels.data.byteLength))).toBe(true);
+  });
+
+  it('runs a version on every uploaded image of the project, skipping failed uploads', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(CZANN_DIR, 'napari_simple_nuclei_segmodel.czann')));
+    const imported = await importFile('dataset.czann', bytes, 'Dataset run');
+    const images = [];
+    for (const [i, status] of (['READY', 'READY', 'FAILED'] as const).entries()) {
+      const sourceKey = orgKey(orgId, 'test-dataset', `crop-${i}.tif`);
+      await putObject(storage(), sourceKey, crop.tiff);
+      images.push(await db().image.create({ data: { organizationId: orgId, projectId, name: `crop-${i}.tif`, sizeBytes: crop.tiff.byteLength, sourceKey, partSize: 1, partCount: 1, status } }));
+    }
+    const params = { orgId, modelId: imported.json.model.id, versionId: imported.json.version.id };
+    const started = await callRoute(postVersionDatasetRun, { method: 'POST', params, auth: owner });
+    expect(started.status).toBe(202);
+    expect(started.json.skipped).toBe(1);
+    const runs = started.json.runs as { id: string; imageId: string }[];
+    expect(runs.map((r) => r.imageId).sort()).toEqual([images[0]!.id, images[1]!.id].sort());
+    for (const r of runs) {
+      const done = await waitFor(() => callRoute(getInferenceRun, { params: { orgId, runId: r.id }, auth: owner }), (x) => ['SUCCEEDED', 'FAILED'].includes(x.json.status));
+      expect(done.json.status).toBe('SUCCEEDED');
+      expect(readImage(await fetchBytes(done.json.downloads.labels)).planes[0]!.width).toBe(256);
+    }
+    await db().image.deleteMany({ where: { id: { in: images.map((i) => i.id) } } });
   });
 
   it('refuses a file that is not a model, with the reason', async () => {

@@ -64,6 +64,7 @@ export const modelPaths = {
   package: (orgId: string, modelId: string, versionId: string, packageId: string) => `${version(orgId, modelId, versionId)}/packages/${enc(packageId)}`,
   packageDownload: (orgId: string, modelId: string, versionId: string, packageId: string) => `${version(orgId, modelId, versionId)}/packages/${enc(packageId)}/downloads`,
   runs: (orgId: string, modelId: string, versionId: string, imageId: string) => `${version(orgId, modelId, versionId)}/runs?imageId=${enc(imageId)}`,
+  datasetRuns: (orgId: string, modelId: string, versionId: string) => `${version(orgId, modelId, versionId)}/dataset-runs`,
   run: (orgId: string, runId: string) => `${org(orgId)}/inference-runs/${enc(runId)}`,
 };
 

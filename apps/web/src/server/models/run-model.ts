@@ -46,6 +46,24 @@ export async function startRun(
   return toRunDto(run);
 }
 
+/**
+ * Runs a version on every image of its project whose upload is complete ("apply to dataset"): one run per image,
+ * each with its own row and job, so results arrive image by image. Images still uploading or failed are skipped.
+ */
+export async function startDatasetRun(db: Db, storage: Storage, redis: Redis, actor: Actor, ids: { modelId: string; versionId: string }) {
+  const v = await requireVersion(db, actor, ids.modelId, ids.versionId);
+  const images = await db.image.findMany({
+    where: { organizationId: actor.organizationId, projectId: v.model.projectId },
+    select: { id: true, status: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  const runnable = images.filter((i) => i.status !== 'UPLOADING' && i.status !== 'FAILED');
+  if (runnable.length === 0) throw new ApiError('CONFLICT', 'This project has no uploaded images to run the model on.');
+  const runs = [];
+  for (const image of runnable) runs.push(await startRun(db, storage, redis, actor, ids, { imageId: image.id }));
+  return { runs, skipped: images.length - runnable.length };
+}
+
 /** A run with presigned URLs of its outputs (label image TIFF, object table CSV) once it has finished. */
 export async function getRun(db: Db, storage: Storage, actor: Pick<Actor, 'organizationId'>, runId: string) {
   const r = await db.inferenceRun.findFirst({ where: { id: runId, organizationId: actor.organizationId } });

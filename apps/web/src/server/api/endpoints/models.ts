@@ -5,7 +5,7 @@ import { importModel } from '../../models/import-model';
 import { compareVersions, createModel, getModel, listModels, updateVersionNotes } from '../../models/manage-models';
 import { MAX_IMAGE_UPLOAD_BYTES, MAX_MODEL_BYTES, readUpload } from '../../models/read-upload';
 import { getPackage, requestPackage } from '../../models/request-package';
-import { getRun, listRuns, startRun } from '../../models/run-model';
+import { getRun, listRuns, startDatasetRun, startRun } from '../../models/run-model';
 import { withOrg } from '../endpoint';
 import { NameSchema } from '../schemas';
 
@@ -87,6 +87,15 @@ export const postVersionRun = withOrg(
     if (query.imageId) return startRun(db, storage(), redis(), actor, ids, { imageId: query.imageId });
     return startRun(db, storage(), redis(), actor, ids, { fileName: query.fileName ?? 'image.tif', bytes: await readUpload(req, MAX_IMAGE_UPLOAD_BYTES) });
   },
+);
+
+export const postVersionDatasetRun = withOrg(
+  {
+    method: 'POST', path: `${VERSION}/dataset-runs`,
+    summary: "Run a version on every uploaded image of its project (one run per image; failed or unfinished uploads are skipped)",
+    permission: 'models:run', successStatus: 202,
+  },
+  ({ db, actor, params }) => startDatasetRun(db, storage(), redis(), actor, { modelId: p(params, 'modelId'), versionId: p(params, 'versionId') }),
 );
 
 export const getProjectRuns = withOrg(

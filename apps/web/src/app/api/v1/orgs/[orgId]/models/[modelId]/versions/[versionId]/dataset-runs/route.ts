@@ -1,0 +1,1 @@
+export { postVersionDatasetRun as POST } from '@/server/api/endpoints/models';
