@@ -12,8 +12,12 @@ import { runTrainingJob } from '../../trainer/src/training/train-run';
 import { orgWithMembers } from './api-fixture';
 import { callRoute } from './call-route';
 
-// Queue positions are asserted below: start from an empty training queue (other test files leave jobs there).
-beforeAll(() => getQueue(redis(), QUEUES.training).obliterate({ force: true }));
+// Queue positions are asserted below and count every organisation's queued runs: start from an empty training
+// queue (other test files leave jobs and QUEUED rows behind; no trainer consumes them in this run).
+beforeAll(async () => {
+  await getQueue(redis(), QUEUES.training).obliterate({ force: true });
+  await db().trainingRun.updateMany({ where: { status: 'QUEUED' }, data: { status: 'CANCELLED' } });
+});
 afterAll(async () => {
   await getQueue(redis(), QUEUES.training).obliterate({ force: true });
   await closeQueues();
