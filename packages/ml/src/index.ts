@@ -5,6 +5,7 @@ export { conv2d, type ConvParams } from './layers/conv';
 export { convTranspose2x2 } from './layers/conv-transpose';
 export { relu, concatChannels, add } from './layers/elementwise';
 export { maxPool2x2 } from './layers/max-pool';
+export { groupNorm, type GroupNormParams } from './layers/norm';
 export { softDice, type DiceOutput } from './layers/dice';
 export { softmaxCrossEntropy, sigmoidBinaryCrossEntropy, type LossOutput } from './layers/losses';
 export { emitAdam, AdamConfigSchema, type AdamConfig, type AdamParam } from './optim/adam';
