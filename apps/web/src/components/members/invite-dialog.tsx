@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Invitation, Role } from '@/lib/api-types';
-import { api, errorMessage, fieldErrors } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useSubmit } from '@/lib/use-submit';
 import { apiPaths } from '@/lib/routes';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, assignableRoles } from '@/lib/roles';
 import { formatDate } from '@/lib/format';
@@ -21,35 +22,22 @@ export function InviteDialog({ open, onClose, onCreated }: Props) {
   const { org } = useOrg();
   const [role, setRole] = useState<Role>('ANNOTATOR');
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, error, fields, reset, submit } = useSubmit(['role', 'email']);
 
   const close = () => {
     if (pending) return;
     setCreated(null);
-    setError(null);
-    setFields({});
+    reset();
     onClose();
   };
 
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const email = String(new FormData(e.currentTarget).get('email') ?? '').trim();
-    setPending(true);
-    setError(null);
-    setFields({});
-    try {
-      const result = await api.post<Created>(apiPaths.invitations(org.id), email ? { role, email } : { role });
-      setCreated(result);
+    await submit(async () => {
+      setCreated(await api.post<Created>(apiPaths.invitations(org.id), email ? { role, email } : { role }));
       onCreated();
-    } catch (err) {
-      const f = fieldErrors(err);
-      setFields(f);
-      setError(f.role || f.email ? null : errorMessage(err));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiToken, TokenScope } from '@/lib/api-types';
-import { api, errorMessage, fieldErrors } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useSubmit } from '@/lib/use-submit';
 import { apiPaths } from '@/lib/routes';
 import { useOrg } from '@/components/app/org-context';
 import { Alert, FormError } from '@/components/ui/alert';
@@ -31,15 +32,12 @@ export function CreateTokenDialog({ open, onClose, onCreated }: Props) {
   const { org } = useOrg();
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, error, fields, setFields, reset, submit } = useSubmit(['name', 'scopes', 'expiresInDays']);
 
   const close = () => {
     if (pending) return;
     setCreated(null);
-    setError(null);
-    setFields({});
+    reset();
     setScopes(['read']);
     onClose();
   };
@@ -52,24 +50,16 @@ export function CreateTokenDialog({ open, onClose, onCreated }: Props) {
       setFields({ scopes: 'Choose at least one scope.' });
       return;
     }
-    setPending(true);
-    setError(null);
-    setFields({});
-    try {
-      const result = await api.post<Created>(apiPaths.tokens(org.id), {
-        name: String(form.get('name') ?? '').trim(),
-        scopes,
-        ...(expires ? { expiresInDays: Number(expires) } : {}),
-      });
-      setCreated(result);
+    await submit(async () => {
+      setCreated(
+        await api.post<Created>(apiPaths.tokens(org.id), {
+          name: String(form.get('name') ?? '').trim(),
+          scopes,
+          ...(expires ? { expiresInDays: Number(expires) } : {}),
+        }),
+      );
       onCreated();
-    } catch (err) {
-      const f = fieldErrors(err);
-      setFields(f);
-      setError(f.name || f.scopes || f.expiresInDays ? null : errorMessage(err));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const toggle = (s: TokenScope, on: boolean) => setScopes((cur) => (on ? [...new Set([...cur, s])] : cur.filter((x) => x !== s)));
