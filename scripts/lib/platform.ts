@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrateDatabase } from '@tessera/db/migrate';
-import { createStorage, ensureBucket, startLocalS3, type LocalS3 } from '@tessera/storage';
+import { S3ConfigSchema, createStorage, ensureBucket, startLocalS3, type LocalS3 } from '@tessera/storage';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -31,7 +31,18 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
   let s3: LocalS3 | undefined;
   if (!o.s3Endpoint) s3 = await startLocalS3({ directory: o.localS3Dir, port: o.localS3Port, buckets: [o.bucket] });
   const endpoint = o.s3Endpoint ?? s3!.endpoint;
-  await ensureBucket(createStorage({ endpoint, bucket: o.bucket, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true }));
+  // The same credentials the apps will use (their env.ts read the same variables; the defaults fit the local server).
+  await ensureBucket(
+    createStorage(
+      S3ConfigSchema.parse({
+        endpoint,
+        bucket: o.bucket,
+        region: process.env.S3_REGION,
+        accessKeyId: process.env.S3_ACCESS_KEY_ID,
+        secretAccessKey: process.env.S3_SECRET_ACCESS_KEY,
+      }),
+    ),
+  );
   const env = {
     ...process.env,
     DATABASE_URL: o.databaseUrl,
