@@ -1,9 +1,7 @@
 'use client';
-import Link from 'next/link';
 import { useResource } from '@/lib/use-resource';
-import { formatDate } from '@/lib/format';
-import { OrderStatusBadge } from '@/components/orders/order-status';
-import { formatMoney, orderPages, orderPaths, type QueuedOrder } from '@/components/orders/orders-api';
+import { OrderRow } from '@/components/orders/order-row';
+import { orderPages, orderPaths, type QueuedOrder } from '@/components/orders/orders-api';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 
@@ -29,16 +27,7 @@ function OrderList({ label, orders }: { label: string; orders: QueuedOrder[] }) 
       <ul aria-label={label} className="divide-y divide-slate-100">
         {orders.map((o) => (
           <li key={o.id}>
-            <Link href={orderPages.serviceOrder(o.id)} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
-              <span className="min-w-0">
-                <span className="block truncate font-medium text-slate-900">{o.goal}</span>
-                <span className="text-xs text-slate-500">{o.organizationName} · {o.projectName} · {o.classes.join(', ')} · ordered {formatDate(o.createdAt)}{o.deadline && ` · due ${formatDate(o.deadline)}`}</span>
-              </span>
-              <span className="flex items-center gap-3 text-sm text-slate-600">
-                {o.quote && <span>{formatMoney(o.quote)}</span>}
-                <OrderStatusBadge status={o.status} />
-              </span>
-            </Link>
+            <OrderRow href={orderPages.serviceOrder(o.id)} order={o} context={`${o.organizationName} · ${o.projectName}`} />
           </li>
         ))}
       </ul>
