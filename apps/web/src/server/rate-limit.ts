@@ -11,8 +11,89 @@ const HIT = `local c = redis.call('INCR', KEYS[1])
 if c == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return {c, redis.call('TTL', KEYS[1])}`;
 
-/** Fixed-window counter in Redis: shared by every web process. */
+/** Fixed-window counter in Redis: shared by every web process, one round trip per hit (sign-in, sign-up). */
 export async function hitRateLimit(redis: Redis, key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
   const [count, ttl] = (await redis.eval(HIT, 1, `ratelimit:${key}`, windowSeconds)) as [number, number];
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetSeconds: ttl < 0 ? windowSeconds : ttl };
 }
+
+interface WindowCount {
+  window: number;
+  /** The count across all processes as of the last sync (including this process's flushed hits). */
+  shared: number;
+  /** Hits counted here since the last sync. */
+  pending: number;
+}
+
+/**
+ * The same fixed windows, shared by every web process through Redis, for the API's per-caller limit, which every
+ * request passes: the first hit of a caller in a window goes to Redis at once; later hits are counted here and sent
+ * to Redis together every `syncMs` (one pipelined round trip for all callers), and the count Redis returns tells
+ * this process what the others have used. A caller can overshoot by what the other processes counted in one sync
+ * interval, never more; in exchange a request costs no Redis round trip of its own.
+ */
+export class BatchedRateLimiter {
+  private readonly counts = new Map<string, WindowCount>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly windowSeconds: number,
+    private readonly syncMs = 250,
+  ) {}
+
+  async hit(key: string, limit: number): Promise<RateLimitResult> {
+    const windowSeconds = this.windowSeconds;
+    const windowMs = windowSeconds * 1000;
+    const now = Date.now();
+    const window = Math.floor(now / windowMs);
+    const resetSeconds = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
+    let c = this.counts.get(key);
+    if (!c || c.window !== window) {
+      c = { window, shared: 0, pending: 0 };
+      this.counts.set(key, c);
+      c.shared = await this.redis.incrby(redisKey(key, window), 1).then(async (n) => {
+        if (n === 1) await this.redis.expire(redisKey(key, window), windowSeconds + 1);
+        return n;
+      });
+    } else {
+      c.pending += 1;
+      this.scheduleSync();
+    }
+    const used = c.shared + c.pending;
+    return { allowed: used <= limit, remaining: Math.max(0, limit - used), resetSeconds };
+  }
+
+  private scheduleSync() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.sync().catch((e: unknown) => console.error('[rate-limit] sync failed', e));
+    }, this.syncMs);
+    this.timer.unref();
+  }
+
+  /** Sends every pending count in one pipeline and learns the shared totals of every caller seen this window. */
+  async sync(): Promise<void> {
+    const windowSeconds = this.windowSeconds;
+    const current = Math.floor(Date.now() / (windowSeconds * 1000));
+    for (const [key, c] of this.counts) if (c.window < current && c.pending === 0) this.counts.delete(key);
+    const batch = [...this.counts];
+    if (batch.length === 0) return;
+    const pipe = this.redis.pipeline();
+    const sent = batch.map(([key, c]) => {
+      const n = c.pending;
+      c.pending = 0;
+      pipe.incrby(redisKey(key, c.window), n).expire(redisKey(key, c.window), windowSeconds + 1);
+      return n;
+    });
+    const replies = (await pipe.exec()) ?? [];
+    batch.forEach(([, c], i) => {
+      const [err, total] = replies[2 * i] ?? [];
+      if (err || typeof total !== 'number') c.pending += sent[i]!; // sent again with the next sync
+      else c.shared = total;
+    });
+  }
+}
+
+const redisKey = (key: string, window: number) => `ratelimit:${key}:${window}`;

@@ -4,11 +4,12 @@ import { db as getDb, redis } from '../context';
 import { env } from '../env';
 import { ApiError, errorResponse, forbidden } from '../errors';
 import { roleAllows, type Permission } from '../permissions';
-import { hitRateLimit } from '../rate-limit';
+import { BatchedRateLimiter } from '../rate-limit';
 import type { Actor } from '../actor';
 import { authenticate, requirePrincipal, type Principal } from './authenticate';
 import { parseInput, readJsonBody } from './read-body';
 import { serviceGrantRole } from './service-grant';
+import { memberRole } from '../members/member-role';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -90,9 +91,12 @@ function assertSameOrigin(req: Request) {
 async function applyRateLimit(req: Request, principal: Principal | null) {
   const who = principal ? (principal.via === 'token' ? `t:${principal.tokenId}` : `u:${principal.userId}`) : `ip:${clientIp(req)}`;
   const limit = principal ? env().API_RATE_LIMIT_PER_MIN : Math.ceil(env().API_RATE_LIMIT_PER_MIN / 5);
-  const r = await hitRateLimit(redis(), `api:${who}`, limit, 60);
+  const r = await apiRateLimiter().hit(`api:${who}`, limit);
   if (!r.allowed) throw new ApiError('RATE_LIMITED', `Too many requests. Try again in ${r.resetSeconds} s.`);
 }
+
+const g = globalThis as unknown as { __tesseraApiRateLimiter?: BatchedRateLimiter };
+const apiRateLimiter = () => (g.__tesseraApiRateLimiter ??= new BatchedRateLimiter(redis(), 60));
 
 export function clientIp(req: Request): string {
   return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'local';
@@ -131,7 +135,7 @@ export function withOrg<B extends z.ZodType | undefined = undefined, Q extends z
   const guard = async (p: Principal | null, params: Record<string, string>, db: Db) => {
     const principal = p!;
     const organizationId = params.orgId ?? '';
-    const role = (await memberRole(db, principal, organizationId)) ?? (await serviceGrantRole(db, principal, organizationId, params));
+    const role = (await principalRole(db, principal, organizationId)) ?? (await serviceGrantRole(db, principal, organizationId, params));
     if (!role) throw new ApiError('NOT_FOUND', 'Organisation not found.');
     if (!roleAllows(role, spec.permission)) throw forbidden();
     if (principal.via === 'token' && !SAFE.has(spec.method) && !principal.scopes.includes('write')) {
@@ -142,11 +146,7 @@ export function withOrg<B extends z.ZodType | undefined = undefined, Q extends z
   return build(spec, 'org', spec.permission, guard, (input, g) => run({ ...input, ...g }));
 }
 
-async function memberRole(db: Db, p: Principal, organizationId: string): Promise<Role | null> {
-  if (p.via === 'token' && p.organizationId !== organizationId) return null;
-  const m = await db.membership.findUnique({
-    where: { userId_organizationId: { userId: p.userId, organizationId } },
-    select: { role: true },
-  });
-  return m?.role ?? null;
+function principalRole(db: Db, p: Principal, organizationId: string): Promise<Role | null> {
+  if (p.via === 'token' && p.organizationId !== organizationId) return Promise.resolve(null);
+  return memberRole(db, p.userId, organizationId);
 }

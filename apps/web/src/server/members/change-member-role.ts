@@ -3,6 +3,7 @@ import type { Actor, Tx } from '../actor';
 import { recordAudit } from '../audit/record-audit';
 import { ApiError, forbidden, notFound } from '../errors';
 import { toMemberDto } from './list-members';
+import { forgetMemberRole } from './member-role';
 
 export async function assertNotLastOwner(tx: Tx, organizationId: string, message: string) {
   const owners = await tx.membership.count({ where: { organizationId, role: 'OWNER' } });
@@ -10,7 +11,7 @@ export async function assertNotLastOwner(tx: Tx, organizationId: string, message
 }
 
 export async function changeMemberRole(db: Db, actor: Actor, userId: string, role: Role) {
-  return db.$transaction(
+  const member = await db.$transaction(
     async (tx) => {
       const m = await tx.membership.findUnique({
         where: { userId_organizationId: { userId, organizationId: actor.organizationId } },
@@ -41,4 +42,6 @@ export async function changeMemberRole(db: Db, actor: Actor, userId: string, rol
     },
     { isolationLevel: 'Serializable' },
   );
+  forgetMemberRole(userId, actor.organizationId);
+  return member;
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { roleAllows } from '../permissions';
 import { forbidden, notFound } from '../errors';
 import { assertNotLastOwner } from './change-member-role';
+import { forgetMemberRole } from './member-role';
 
 /** Removes a member; a member may always remove themselves (leave), except the last owner. */
 export async function removeMember(db: Db, actor: Actor, userId: string) {
@@ -41,4 +42,5 @@ export async function removeMember(db: Db, actor: Actor, userId: string) {
     },
     { isolationLevel: 'Serializable' },
   );
+  forgetMemberRole(userId, actor.organizationId);
 }

@@ -1,0 +1,31 @@
+import type { Db, Role } from '@tessera/db';
+
+/**
+ * A user's role in an organisation, remembered for a few seconds in this process: every request of an editor (a
+ * stroke save every ~200 ms) passes the membership guard. Only memberships are remembered, never their absence, so
+ * an accepted invitation works at once. A role change or removal made here is forgotten at once; one made by another
+ * web process takes effect here within ROLE_CACHE_MS.
+ */
+export const ROLE_CACHE_MS = 3000;
+const cache = new Map<string, { role: Role; until: number }>();
+const keyOf = (userId: string, organizationId: string) => `${userId}:${organizationId}`;
+
+export async function memberRole(db: Db, userId: string, organizationId: string): Promise<Role | null> {
+  const key = keyOf(userId, organizationId);
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.role;
+  const m = await db.membership.findUnique({ where: { userId_organizationId: { userId, organizationId } }, select: { role: true } });
+  if (!m) {
+    cache.delete(key);
+    return null;
+  }
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, { role: m.role, until: now + ROLE_CACHE_MS });
+  return m.role;
+}
+
+/** Call after changing or removing a membership. */
+export function forgetMemberRole(userId: string, organizationId: string): void {
+  cache.delete(keyOf(userId, organizationId));
+}
