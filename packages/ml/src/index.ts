@@ -9,7 +9,9 @@ export { groupNorm, type GroupNormParams } from './layers/norm';
 export { softDice, type DiceOutput } from './layers/dice';
 export { softmaxCrossEntropy, sigmoidBinaryCrossEntropy, type LossOutput } from './layers/losses';
 export { emitAdam, AdamConfigSchema, type AdamConfig, type AdamParam } from './optim/adam';
-export { UNET_PRESETS, UnetConfigSchema, unetFromPreset, type UnetConfig, type UnetPreset } from './model/unet-config';
+export {
+  UNET_PRESETS, DEFAULT_NORM_GROUPS, UnetConfigSchema, unetFromPreset, normGroupsFor, type UnetConfig, type UnetPreset,
+} from './model/unet-config';
 export { unetForward, unetParamSpecs, type ParamLookup } from './model/unet';
 export { initParams, countParams, type ParamSpec, type ParamSet } from './model/params';
 export { buildTrainingGraph, io, TRAINING_OPSET, type TrainingGraph, type TrainingGraphOptions } from './model/build-training-graph';

@@ -3,7 +3,7 @@ import type { Value } from '../graph/value';
 import { channelsFirstFlat, reduceNhw, type ConvParams } from './conv';
 
 /** A 2×2 stride-2 transposed convolution (upsampling ×2); `w` is `[in, out, 2, 2]`. */
-export function convTranspose2x2(ctx: LayerContext, x: Value, p: ConvParams): Value {
+export function convTranspose2x2(ctx: LayerContext, x: Value, p: Required<ConvParams>): Value {
   const { g, tape } = ctx;
   const [cin, o] = p.w.shape as [number, number];
   const [n, , h, w] = x.shape as [number, number, number, number];

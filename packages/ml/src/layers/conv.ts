@@ -5,8 +5,8 @@ import { GraphBuildError, type Value } from '../graph/value';
 export interface ConvParams {
   /** `[out, in, k, k]`, k = 1 or 3. */
   readonly w: Value;
-  /** `[out]`. */
-  readonly b: Value;
+  /** `[out]`; omitted where a normalisation follows (it would cancel the bias). */
+  readonly b?: Value;
 }
 
 const NEG_END = -1_000_000;
@@ -101,20 +101,21 @@ function convGradX(g: GraphBuilder, dy: string, w: string, k: number): string {
   return g.op('Conv', [dy, wt], { kernel_shape: [k, k], pads: [pad, pad, pad, pad] });
 }
 
-/** A stride-1 "same" convolution (k = 1 or 3) with bias. */
+/** A stride-1 "same" convolution (k = 1 or 3), with bias unless `p.b` is omitted. */
 export function conv2d(ctx: LayerContext, x: Value, p: ConvParams): Value {
   const { g, tape } = ctx;
   const [m, cin, k] = p.w.shape as [number, number, number];
   if (k !== 1 && k !== 3) throw new GraphBuildError(`conv2d supports 1×1 and 3×3 kernels, got ${k}`);
   if (x.shape[1] !== cin) throw new GraphBuildError(`conv2d: input has ${x.shape[1]} channels, weight expects ${cin}`);
   const pad = (k - 1) / 2;
-  const y = g.op('Conv', [x.name, p.w.name, p.b.name], { kernel_shape: [k, k], pads: [pad, pad, pad, pad] });
+  const { b } = p;
+  const y = g.op('Conv', b ? [x.name, p.w.name, b.name] : [x.name, p.w.name], { kernel_shape: [k, k], pads: [pad, pad, pad, pad] });
   const [n, , h, w] = x.shape as [number, number, number, number];
-  const out = value(y, [n, m, h, w], x.requiresGrad || p.w.requiresGrad || p.b.requiresGrad);
+  const out = value(y, [n, m, h, w], x.requiresGrad || p.w.requiresGrad || (b?.requiresGrad ?? false));
   tape?.record(() => {
     const dy = tape.grad(out);
     if (dy === undefined) return;
-    tape.addGrad(p.b, reduceNhw(g, dy));
+    if (b) tape.addGrad(b, reduceNhw(g, dy));
     const gradW3x3 = ctx.options?.convGradW === 'taps' ? convGradW3x3 : convGradW3x3Im2col;
     tape.addGrad(p.w, k === 3 ? gradW3x3(g, x.name, dy, x.shape, m) : convGradW1x1(g, x.name, dy, x.shape, m));
     if (x.requiresGrad) tape.addGrad(x, convGradX(g, dy, p.w.name, k));

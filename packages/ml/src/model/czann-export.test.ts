@@ -5,8 +5,8 @@ import { seededParams } from './test-fixtures';
 import { unetFromPreset } from './unet-config';
 
 describe('export as .czann through @tessera/czann', () => {
-  it('writes a .czann whose metadata and ONNX agree (validator finds no error)', async () => {
-    const cfg = unetFromPreset('small', 1, 3);
+  for (const norm of ['none', 'group'] as const) it(`writes a .czann whose metadata and ONNX agree (norm ${norm}; validator finds no error)`, async () => {
+    const cfg = { ...unetFromPreset('small', 1, 3), norm };
     const onnx = buildInferenceGraph(cfg, seededParams(cfg, 1), { normalisation: { offset: [0.01], scale: [20] } });
     const bytes = writeCzann({
       metadata: {

@@ -24,16 +24,18 @@ function check(bytes: Uint8Array): { status: number | null; out: string } {
 }
 
 describe.skipIf(!hasOnnx)('official ONNX checker (Debian python3-onnx, full_check)', () => {
-  it('accepts the exported inference model (opset 12)', () => {
-    const cfg = unetFromPreset('small', 2, 3);
-    const r = check(buildInferenceGraph(cfg, seededParams(cfg, 1), { normalisation: { offset: [0, 0.1], scale: [2, 3] } }));
-    expect(r.out).toMatch(/^12 \d+/);
-    expect(r.status).toBe(0);
-  });
+  for (const norm of ['none', 'group'] as const) {
+    it(`accepts the exported inference model (norm ${norm}, opset 12)`, () => {
+      const cfg = { ...unetFromPreset('small', 2, 3), norm };
+      const r = check(buildInferenceGraph(cfg, seededParams(cfg, 1), { normalisation: { offset: [0, 0.1], scale: [2, 3] } }));
+      expect(r.out).toMatch(/^12 \d+/);
+      expect(r.status).toBe(0);
+    });
 
-  it('accepts the training graph (opset 15)', () => {
-    const r = check(buildTrainingGraph(unetFromPreset('small', 1, 2), { batch: 2, height: 32, width: 32 }).bytes);
-    expect(r.out).toMatch(/^15 \d+/);
-    expect(r.status).toBe(0);
-  });
+    it(`accepts the training graph (norm ${norm}, opset 15)`, () => {
+      const r = check(buildTrainingGraph({ ...unetFromPreset('small', 1, 2), norm }, { batch: 2, height: 32, width: 32 }).bytes);
+      expect(r.out).toMatch(/^15 \d+/);
+      expect(r.status).toBe(0);
+    });
+  }
 });

@@ -4,8 +4,9 @@ import { conv2d } from '../layers/conv';
 import { convTranspose2x2 } from '../layers/conv-transpose';
 import { concatChannels, relu } from '../layers/elementwise';
 import { maxPool2x2 } from '../layers/max-pool';
+import { groupNorm } from '../layers/norm';
 import type { ParamSpec } from './params';
-import type { UnetConfig } from './unet-config';
+import { normGroupsFor, type UnetConfig } from './unet-config';
 
 /** Looks a parameter up as a graph value (an input in training, an initializer in inference). */
 export type ParamLookup = (name: string) => Value;
@@ -16,6 +17,13 @@ function convSpecs(name: string, cin: number, cout: number, k: number): ParamSpe
     { name: `${name}.w`, shape: [cout, cin, k, k], fanIn },
     { name: `${name}.b`, shape: [cout], fanIn },
   ];
+}
+
+/** A 3×3 block's parameters: conv weight and bias, or (norm `group`) conv weight, GroupNorm γ and β. */
+function blockSpecs(cfg: UnetConfig, name: string, cin: number, cout: number): ParamSpec[] {
+  const [w, b] = convSpecs(name, cin, cout, 3) as [ParamSpec, ParamSpec];
+  if (cfg.norm !== 'group') return [w, b];
+  return [w, { name: `${name}.gamma`, shape: [cout], fanIn: 1, init: 'ones' }, { name: `${name}.beta`, shape: [cout], fanIn: 1, init: 'zeros' }];
 }
 
 function upSpecs(name: string, cin: number, cout: number): ParamSpec[] {
@@ -34,19 +42,23 @@ export function unetParamSpecs(cfg: UnetConfig): ParamSpec[] {
   let cin = cfg.inChannels;
   for (let l = 0; l <= cfg.depth; l++) {
     const c = levelWidth(cfg, l);
-    specs.push(...convSpecs(`down${l}.conv0`, cin, c, 3), ...convSpecs(`down${l}.conv1`, c, c, 3));
+    specs.push(...blockSpecs(cfg, `down${l}.conv0`, cin, c), ...blockSpecs(cfg, `down${l}.conv1`, c, c));
     cin = c;
   }
   for (let l = cfg.depth - 1; l >= 0; l--) {
     const c = levelWidth(cfg, l);
-    specs.push(...upSpecs(`up${l}.tconv`, 2 * c, c), ...convSpecs(`up${l}.conv0`, 2 * c, c, 3), ...convSpecs(`up${l}.conv1`, c, c, 3));
+    specs.push(...upSpecs(`up${l}.tconv`, 2 * c, c), ...blockSpecs(cfg, `up${l}.conv0`, 2 * c, c), ...blockSpecs(cfg, `up${l}.conv1`, c, c));
   }
   specs.push(...convSpecs('head', cfg.width, cfg.outChannels, 1));
   return specs;
 }
 
-function convRelu(ctx: LayerContext, x: Value, p: ParamLookup, name: string): Value {
-  return relu(ctx, conv2d(ctx, x, { w: p(`${name}.w`), b: p(`${name}.b`) }));
+/** conv → ReLU, or conv → GroupNorm → ReLU. */
+function block(ctx: LayerContext, x: Value, p: ParamLookup, name: string, cfg: UnetConfig): Value {
+  if (cfg.norm !== 'group') return relu(ctx, conv2d(ctx, x, { w: p(`${name}.w`), b: p(`${name}.b`) }));
+  const y = conv2d(ctx, x, { w: p(`${name}.w`) });
+  const groups = normGroupsFor(cfg, y.shape[1] as number);
+  return relu(ctx, groupNorm(ctx, y, { gamma: p(`${name}.gamma`), beta: p(`${name}.beta`), groups }));
 }
 
 /** The UNet forward pass on NCHW input; returns the logits (before softmax / sigmoid). */
@@ -54,7 +66,7 @@ export function unetForward(ctx: LayerContext, x: Value, p: ParamLookup, cfg: Un
   const skips: Value[] = [];
   let h = x;
   for (let l = 0; l <= cfg.depth; l++) {
-    h = convRelu(ctx, convRelu(ctx, h, p, `down${l}.conv0`), p, `down${l}.conv1`);
+    h = block(ctx, block(ctx, h, p, `down${l}.conv0`, cfg), p, `down${l}.conv1`, cfg);
     if (l < cfg.depth) {
       skips.push(h);
       h = maxPool2x2(ctx, h);
@@ -63,7 +75,7 @@ export function unetForward(ctx: LayerContext, x: Value, p: ParamLookup, cfg: Un
   for (let l = cfg.depth - 1; l >= 0; l--) {
     const up = convTranspose2x2(ctx, h, { w: p(`up${l}.tconv.w`), b: p(`up${l}.tconv.b`) });
     const cat = concatChannels(ctx, [up, skips[l] as Value]);
-    h = convRelu(ctx, convRelu(ctx, cat, p, `up${l}.conv0`), p, `up${l}.conv1`);
+    h = block(ctx, block(ctx, cat, p, `up${l}.conv0`, cfg), p, `up${l}.conv1`, cfg);
   }
   return conv2d(ctx, h, { w: p('head.w'), b: p('head.b') });
 }
