@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrateDatabase } from '@tessera/db/migrate';
-import { S3ConfigSchema, createStorage, ensureBucket, startLocalS3, type LocalS3 } from '@tessera/storage';
+import { S3ConfigSchema, createStorage, ensureBucket, startLocalS3Process, type LocalS3 } from '@tessera/storage';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -29,7 +29,7 @@ export interface Platform {
 export async function startPlatform(o: PlatformOptions): Promise<Platform> {
   await migrateDatabase(o.databaseUrl);
   let s3: LocalS3 | undefined;
-  if (!o.s3Endpoint) s3 = await startLocalS3({ directory: o.localS3Dir, port: o.localS3Port, buckets: [o.bucket] });
+  if (!o.s3Endpoint) s3 = await startLocalS3Process({ directory: o.localS3Dir, port: o.localS3Port, buckets: [o.bucket], log: (l) => o.log(`[s3] ${l}`) });
   const endpoint = o.s3Endpoint ?? s3!.endpoint;
   // The same credentials the apps will use (their env.ts read the same variables; the defaults fit the local server).
   await ensureBucket(

@@ -10,4 +10,4 @@ export {
   abortMultipartUpload,
   DEFAULT_URL_TTL_S,
 } from './presign';
-export { startLocalS3, type LocalS3 } from './local-s3';
+export { startLocalS3, startLocalS3Process, type LocalS3 } from './local-s3';

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { LOCAL_S3_PORT } from './config';
 
 interface S3rverInstance {
@@ -37,6 +39,43 @@ export async function startLocalS3(opts: { directory: string; port?: number; buc
   return {
     endpoint: `http://127.0.0.1:${info.port}`,
     close: () => server.close(),
+  };
+}
+
+/**
+ * The same server in a child process (Node with the tsx loader, which the platform's processes use anyway): the
+ * platform runner uses this so that S3 traffic gets a core of its own rather than sharing the runner's event loop.
+ */
+export async function startLocalS3Process(opts: { directory: string; port?: number; buckets?: string[]; log?: (line: string) => void }): Promise<LocalS3> {
+  const { log, ...args } = opts;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'local-s3-main.ts'), JSON.stringify(args)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => reject(new Error(`the local S3 server exited (${code}) during start-up: ${out.trim()}`)));
+  });
+  child.removeAllListeners('exit');
+  child.stdout!.removeAllListeners('data');
+  child.stderr!.removeAllListeners('data');
+  const relay = (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((l) => log?.(l));
+  child.stdout!.on('data', relay);
+  child.stderr!.on('data', relay);
+  return {
+    endpoint,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

@@ -39,7 +39,7 @@ function expectOmeZarr(objects: Map<string, Uint8Array>, result: IngestResult) {
   const zarray = JSON.parse(new TextDecoder().decode(objects.get('0/.zarray')));
   expect(zarray.shape).toEqual([result.sizeT, result.sizeC, result.sizeZ, result.height, result.width]);
   expect(zarray.chunks).toEqual([1, 1, 1, result.chunkSize, result.chunkSize]);
-  expect(zarray.compressor).toBeNull();
+  expect(zarray.compressor).toEqual(result.levels[0]!.compressor === 'zlib' ? { id: 'zlib', level: 1 } : null);
   expect(JSON.parse(new TextDecoder().decode(objects.get('.zgroup')))).toEqual({ zarr_format: 2 });
 }
 
@@ -103,14 +103,15 @@ describe('ingestImage on generated files', () => {
     expectPyramidMatches(stack, result, objects);
     expectOmeZarr(objects, result);
   });
-  it('BigTIFF with 2 channels, zlib chunks', async () => {
+  it('BigTIFF with 2 channels, uncompressed chunks when asked', async () => {
     const stack = generated(200, 150, 2, 1);
     const bytes = writeTiff(stack, { bigTiff: true });
     expect(bytes[2]).toBe(43);
     const { sink, objects } = memorySink();
-    const result = await ingestImage({ reader: bytesReader(bytes), size: bytes.length, name: 'big', sink, limits: LIMITS, chunkSize: 64, compression: 'zlib' });
-    expect(JSON.parse(new TextDecoder().decode(objects.get('0/.zarray'))).compressor).toEqual({ id: 'zlib', level: 1 });
-    expect(result.levels[0]!.compressor).toBe('zlib');
+    const result = await ingestImage({ reader: bytesReader(bytes), size: bytes.length, name: 'big', sink, limits: LIMITS, chunkSize: 64, compression: 'none' });
+    expect(JSON.parse(new TextDecoder().decode(objects.get('0/.zarray'))).compressor).toBeNull();
+    expect(result.levels[0]!.compressor).toBeNull();
+    expect(objects.get('0/0/0/0/0/0')!.length).toBe(64 * 64 * 2);
     expectPyramidMatches(stack, result, objects);
   });
   it('PNG (8-bit RGB) and JPEG', async () => {

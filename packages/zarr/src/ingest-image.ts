@@ -3,6 +3,7 @@ import { defaultColors, makeThumbnail } from './thumbnail';
 import { levelZarray, omeZarrAttrs, type PyramidShape } from './ome-zarr-metadata';
 import { openSource, type SourceLimits } from './open-source';
 import { writePyramid, type ObjectSink } from './write-pyramid';
+import type { Compression, LevelCompressor } from './chunk-codec';
 
 export interface IngestOptions {
   /** The uploaded file, read by ranges (e.g. S3 ranged GETs). */
@@ -13,7 +14,7 @@ export interface IngestOptions {
   sink: ObjectSink;
   limits: SourceLimits;
   chunkSize?: number;
-  compression?: 'zlib' | 'none';
+  compression?: Compression;
   concurrency?: number;
   onProgress?: (fraction: number) => void;
 }
@@ -39,7 +40,7 @@ export interface IngestResult {
   physicalSizeY?: number;
   physicalSizeZ?: number;
   channels: IngestedChannel[];
-  levels: { width: number; height: number; downsample: number; compressor: 'zlib' | null }[];
+  levels: { width: number; height: number; downsample: number; compressor: LevelCompressor }[];
   chunkSize: number;
   chunksWritten: number;
   /** 8-bit RGB PNG, longest side ≤ 256. */

@@ -1,4 +1,5 @@
 import type { DType } from '@tessera/imaging';
+import type { Compression } from './chunk-codec';
 
 /** Zarr v2 dtype strings (little-endian) for each sample type. */
 export const ZARR_DTYPE: Record<DType, string> = {
@@ -21,7 +22,7 @@ export interface PyramidShape {
   dtype: DType;
   chunkSize: number;
   /** Chunk codec; 'zlib' is numcodecs' Zlib (level 1). */
-  compression: 'zlib' | 'none';
+  compression: Compression;
   /** Level sizes, level 0 first; each level halves the previous one (ceil). */
   levels: { width: number; height: number }[];
 }

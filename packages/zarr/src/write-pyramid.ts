@@ -1,8 +1,7 @@
-import { deflate } from 'node:zlib';
-import { promisify } from 'node:util';
 import { allocateSamples, bytesPerSample, downsample2x, type DType, type Raster } from '@tessera/imaging';
 import { ChannelStatsAccumulator, type ChannelStats } from './channel-stats';
 import { chunkKey, levelSizes } from './ome-zarr-metadata';
+import { encodeChunk, type Compression } from './chunk-codec';
 
 /** Where the pixels come from: rows of one (z, t) plane with all channels interleaved. */
 export interface PlaneSource {
@@ -22,7 +21,7 @@ export interface WritePyramidOptions {
   chunkSize?: number;
   /** Chunk writes in flight at once. */
   concurrency?: number;
-  /** Chunk compression: 'none' (default) or 'zlib' (Zarr's numcodecs zlib, level 1). */
+  /** Chunk compression: 'zlib' (default; Zarr's numcodecs zlib, level 1) or 'none'. */
   compression?: Compression;
   /** Fraction 0..1 of full-resolution rows done. */
   onProgress?: (fraction: number) => void;
@@ -40,15 +39,6 @@ export interface PyramidResult {
 
 export const DEFAULT_CHUNK = 512;
 
-export type Compression = 'zlib' | 'none';
-const deflateAsync = promisify(deflate);
-
-/** zlib level 1 runs on libuv's thread pool, next to the main thread's decoding and downsampling. */
-function encodeChunk(bytes: Uint8Array, compression: Compression): Promise<Uint8Array> {
-  if (compression === 'none') return Promise.resolve(bytes);
-  return deflateAsync(bytes, { level: 1 }).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-}
-
 /**
  * Streams a 5D image into a 2× mean pyramid of chunkSize² chunks, one band of chunk rows at a time: each band is
  * written at its level, halved and appended to the next level's band. Bands other than an image's last are an even
@@ -59,7 +49,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   const cs = opts.chunkSize ?? DEFAULT_CHUNK;
   if (!(Number.isInteger(cs) && cs >= 16 && cs % 2 === 0)) throw new RangeError('chunkSize must be an even integer >= 16');
   const levels = levelSizes(source.width, source.height, cs);
-  const compression = opts.compression ?? 'none';
+  const compression = opts.compression ?? 'zlib';
   const writer = new ChunkWriter((key, bytes) => encodeChunk(bytes, compression).then((b) => sink(key, b)), opts.concurrency ?? 16);
   const stats = new ChannelStatsAccumulator(source.sizeC, source.dtype);
   const totalRows = source.height * source.sizeZ * source.sizeT;

@@ -29,7 +29,7 @@ export async function loadTrainingData(
   const snapshot = decodeSnapshot(await getObjectBytes(storage, run.snapshotKey), run.snapshotHash);
   const rows = await db.image.findMany({
     where: { organizationId: run.organizationId, id: { in: snapshot.images.map((i) => i.id) } },
-    select: { id: true, width: true, height: true, sizeC: true, dtype: true, chunkSize: true, zarrPrefix: true },
+    select: { id: true, width: true, height: true, sizeC: true, dtype: true, chunkSize: true, zarrPrefix: true, levels: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const images: TrainingImage[] = [];

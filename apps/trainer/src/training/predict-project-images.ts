@@ -34,7 +34,7 @@ export async function predictProjectImages(
   const t0 = performance.now();
   const images = await db.image.findMany({
     where: { organizationId: run.organizationId, projectId: run.projectId, status: 'READY' },
-    select: { id: true, name: true, width: true, height: true, sizeC: true, dtype: true, chunkSize: true, zarrPrefix: true },
+    select: { id: true, name: true, width: true, height: true, sizeC: true, dtype: true, chunkSize: true, zarrPrefix: true, levels: true },
     orderBy: { createdAt: 'asc' },
   });
   const instance = run.modelType === 'instance';

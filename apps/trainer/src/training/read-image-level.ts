@@ -1,4 +1,5 @@
 import { getObjectBytes, type Storage } from '@tessera/storage';
+import { decodeChunk, type LevelCompressor } from '@tessera/zarr';
 
 /** The pyramid fields of an Image row the reader needs. */
 export interface PyramidImage {
@@ -8,6 +9,8 @@ export interface PyramidImage {
   dtype: string | null;
   chunkSize: number | null;
   zarrPrefix: string | null;
+  /** The Image row's level list; level 0's compressor says how its chunks are stored. */
+  levels: unknown;
 }
 
 export interface ImagePlane {
@@ -37,7 +40,8 @@ const BYTES: Record<string, number> = { uint8: 1, int8: 1, uint16: 2, int16: 2, 
 
 /**
  * Reads the full-resolution level (t = 0, z = 0, every channel) of an ingested OME-Zarr pyramid from S3: chunks
- * `0/0/<c>/0/<cy>/<cx>` of chunkSize² samples, uncompressed little-endian (the layout of @tessera/zarr).
+ * `0/0/<c>/0/<cy>/<cx>` of chunkSize² little-endian samples, zlib-compressed or raw as the level says (the layout
+ * of @tessera/zarr).
  * Optionally only a window (for tests and crops).
  */
 export async function readImageLevel(storage: Storage, image: PyramidImage, crop?: { x: number; y: number; width: number; height: number }): Promise<ImagePlane> {
@@ -47,13 +51,14 @@ export async function readImageLevel(storage: Storage, image: PyramidImage, crop
   if (!view || !bytes) throw new ImageReadError(`unsupported dtype ${dtype}`);
   const r = crop ?? { x: 0, y: 0, width: W, height: H };
   if (r.x < 0 || r.y < 0 || r.width < 1 || r.height < 1 || r.x + r.width > W || r.y + r.height > H) throw new ImageReadError('crop outside the image');
+  const compressor = levelCompressor(image.levels);
   const scale = INT_MAX[dtype] ? 1 / INT_MAX[dtype]! : 1;
   const out = new Float32Array(r.width * r.height * sizeC);
   const jobs: Promise<void>[] = [];
   for (let c = 0; c < sizeC; c++) {
     for (let cy = Math.floor(r.y / S); cy * S < r.y + r.height; cy++) {
       for (let cx = Math.floor(r.x / S); cx * S < r.x + r.width; cx++) {
-        jobs.push(getObjectBytes(storage, `${zarrPrefix}/0/0/${c}/0/${cy}/${cx}`).then((raw) => {
+        jobs.push(getObjectBytes(storage, `${zarrPrefix}/0/0/${c}/0/${cy}/${cx}`).then((stored) => decodeChunk(stored, compressor)).then((raw) => {
           if (raw.length !== S * S * bytes) throw new ImageReadError(`chunk 0/0/${c}/0/${cy}/${cx} has ${raw.length} bytes, expected ${S * S * bytes}`);
           const copy = raw.byteOffset % bytes === 0 ? raw : raw.slice();
           const px = view(copy.buffer as ArrayBuffer, copy.byteOffset, S * S);
@@ -70,4 +75,9 @@ export async function readImageLevel(storage: Storage, image: PyramidImage, crop
   }
   await Promise.all(jobs);
   return { width: r.width, height: r.height, channels: sizeC, data: out };
+}
+
+function levelCompressor(levels: unknown): LevelCompressor {
+  const first = Array.isArray(levels) ? (levels[0] as { compressor?: unknown } | undefined) : undefined;
+  return first?.compressor === 'zlib' ? 'zlib' : null;
 }
