@@ -10,6 +10,14 @@ interface Curve { losses: number[]; grads: number[]; params: number[] }
 const cases = [
   { name: 'softmax CE, partial mask, Adam', model: { inChannels: 2, outChannels: 3, depth: 2, width: 4 }, adam: {} },
   { name: 'sigmoid BCE, AdamW', model: { inChannels: 1, outChannels: 1, depth: 1, width: 4, head: 'sigmoid' }, adam: { weightDecay: 0.05 } },
+  {
+    name: 'softmax CE, group norm (torch.nn.GroupNorm, 2 groups), AdamW',
+    model: { inChannels: 2, outChannels: 3, depth: 2, width: 4, norm: 'group', normGroups: 2 }, adam: { weightDecay: 0.01 },
+  },
+  {
+    name: 'sigmoid BCE, group norm (default groups: 4 and 8), Adam',
+    model: { inChannels: 1, outChannels: 1, depth: 1, width: 4, head: 'sigmoid', norm: 'group' }, adam: {},
+  },
 ] as const;
 
 describe.skipIf(!torchAvailable())('whole training step against PyTorch autograd + torch.optim (Debian python3-torch)', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParamSet } from '../model/params';
-import type { UnetConfig } from '../model/unet-config';
+import { DEFAULT_NORM_GROUPS, type UnetConfig } from '../model/unet-config';
 import type { AdamConfig } from '../optim/adam';
 import type { Batch } from './training-data';
 
@@ -38,7 +38,8 @@ export function runTorchReference<T>(mode: 'curve' | 'bench', spec: TorchRunSpec
   try {
     const { model, adam } = spec;
     writeFileSync(join(dir, 'config.json'), JSON.stringify({
-      ...model, batch: spec.batch, height: spec.height, width_px: spec.width, lr: spec.lr, ...adam,
+      ...model, normGroups: model.normGroups ?? DEFAULT_NORM_GROUPS,
+      batch: spec.batch, height: spec.height, width_px: spec.width, lr: spec.lr, ...adam,
       steps: spec.steps, threads: spec.threads ?? 2, warmup: spec.warmup ?? 3,
     }));
     const flat = (arrs: Iterable<Float32Array>): Buffer => Buffer.concat([...arrs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
