@@ -19,8 +19,8 @@ async function run(engine: TrainingEngine, steps: number): Promise<number[]> {
 const flat = (e: TrainingEngine): Float32Array => Float32Array.from([...e.weights().values()].flatMap((a) => [...a]));
 
 describe('TrainingEngine', () => {
-  it('learns the synthetic disks from partial labels (loss falls, validation IoU rises)', async () => {
-    const e = await TrainingEngine.create(config, train, val);
+  for (const norm of ['none', 'group'] as const) it(`learns the synthetic disks from partial labels (norm ${norm}; loss falls, validation IoU rises)`, async () => {
+    const e = await TrainingEngine.create({ ...config, model: { ...config.model, norm, normGroups: 2 } }, train, val);
     const before = await e.validate();
     const losses = await run(e, 150);
     const after = await e.validate();
@@ -53,5 +53,24 @@ describe('TrainingEngine', () => {
     expect(flat(b)).toEqual(flat(a));
     const other = await TrainingEngine.create({ ...config, lr: 0.5 }, train);
     expect(() => other.restoreCheckpoint(ckpt)).toThrow(/belongs to config/);
+  });
+
+  it('group norm: γ/β train with the rest, survive checkpoint → restore, and are baked into the export', async () => {
+    const gn: TrainConfigInput = { ...config, model: { ...config.model, norm: 'group', normGroups: 2 } };
+    const a = await TrainingEngine.create(gn, train, val);
+    expect(a.weights().get('down0.conv0.gamma')).toEqual(new Float32Array(4).fill(1));
+    await run(a, 3);
+    const ckpt = a.serializeCheckpoint();
+    const tail = await run(a, 3);
+    const gamma = a.weights().get('down0.conv0.gamma')!;
+    expect(gamma.some((v) => Math.abs(v - 1) > 1e-4)).toBe(true);
+    const b = await TrainingEngine.create(gn, train, val);
+    b.restoreCheckpoint(ckpt);
+    expect(await run(b, 3)).toEqual(tail);
+    expect(flat(b)).toEqual(flat(a));
+    expect(Number.isFinite((await b.validate())!.meanIou)).toBe(true);
+    const plain = await TrainingEngine.create(config, train);
+    expect(() => b.restoreCheckpoint(plain.serializeCheckpoint())).toThrow(/belongs to config/);
+    await Promise.all([a.close(), b.close(), plain.close()]);
   });
 });
