@@ -14,6 +14,8 @@ export type ModelType = z.infer<typeof ModelTypeSchema>;
 /** Settings behind the Train dialog's "Advanced" toggle; every one optional. */
 export const AdvancedSettingsSchema = z.object({
   size: z.enum(['small', 'medium', 'large']).optional(),
+  /** Normalisation in the UNet's 3×3 blocks: `group` = conv → GroupNorm (up to 8 groups) → ReLU; default `none`. */
+  norm: z.enum(['none', 'group']).optional(),
   /** Overrides the duration preset's step count. */
   steps: z.number().int().min(1).max(200_000).optional(),
   batch: z.number().int().min(1).max(64).optional(),
@@ -50,7 +52,7 @@ export const INSTANCE_CLASSES = ['background', 'interior', 'boundary'] as const;
 export interface ResolvedTraining {
   /** Input of @tessera/ml's TrainConfigSchema (execution settings are the worker's). */
   config: {
-    model: { inChannels: number; outChannels: number; depth: number; width: number; head: 'softmax' };
+    model: { inChannels: number; outChannels: number; depth: number; width: number; head: 'softmax'; norm?: 'group' };
     batch: number; patch: number; lr: number; totalSteps: number; seed: number; diceWeight: number;
     classWeights?: number[]; augment: Record<string, never> | null;
   };
@@ -78,7 +80,11 @@ export function resolveTraining(settings: TrainSettings, data: { channels: numbe
   }
   return {
     config: {
-      model: { inChannels: data.channels, outChannels: data.outputClasses, depth: size.depth, width: size.width, head: 'softmax' },
+      model: {
+        inChannels: data.channels, outChannels: data.outputClasses, depth: size.depth, width: size.width, head: 'softmax',
+        // Left out unless chosen, so that default runs resolve to exactly the config (and checkpoint hash) as before.
+        ...(a.norm === 'group' ? { norm: 'group' as const } : {}),
+      },
       batch: a.batch ?? 4,
       patch: a.patch ?? 128,
       lr: a.learningRate ?? 2e-3,

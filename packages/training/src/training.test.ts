@@ -67,6 +67,16 @@ describe('settings → engine config', () => {
     expect(() => resolveTraining(TrainSettingsSchema.parse({ modelType: 'semantic', advanced: { classWeights: [1] } }), { channels: 1, outputClasses: 2 })).toThrow(/classWeights/);
     expect(TrainSettingsSchema.safeParse({ modelType: 'semantic', advanced: { patch: 30 } }).success).toBe(false);
   });
+
+  it('group norm is an advanced choice; the default config carries no norm key (hashes of older runs unchanged)', () => {
+    const plain = resolveTraining(TrainSettingsSchema.parse({ modelType: 'semantic' }), { channels: 1, outputClasses: 2 });
+    expect('norm' in plain.config.model).toBe(false);
+    const none = resolveTraining(TrainSettingsSchema.parse({ modelType: 'semantic', advanced: { norm: 'none' } }), { channels: 1, outputClasses: 2 });
+    expect(none.config).toEqual(plain.config);
+    const group = resolveTraining(TrainSettingsSchema.parse({ modelType: 'semantic', advanced: { norm: 'group' } }), { channels: 1, outputClasses: 2 });
+    expect(group.config.model).toEqual({ ...plain.config.model, norm: 'group' });
+    expect(TrainSettingsSchema.safeParse({ modelType: 'semantic', advanced: { norm: 'batch' } }).success).toBe(false);
+  });
 });
 
 describe('queue ETA', () => {
