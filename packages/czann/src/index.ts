@@ -9,3 +9,4 @@ export { ModelJsonSchema, type ModelJson } from './model-json';
 export { writeCzann, writeCzmodel, formatModelJson, LICENSE_ENTRY, type ModelInput, type WriteOptions, type WriteCzmodelOptions } from './write-model';
 export { convertLegacy, legacyInputScale, scaleOnnxInput, PIXEL_TYPE_MAX, type ConvertResult } from './convert-legacy';
 export { validateModel, type Finding, type ValidationReport } from './validate-model';
+export { writeZip, type ZipWriteEntry, type ZipWriteOptions } from './zip-write';

@@ -6,7 +6,7 @@ describe('@tessera/czann public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CZANN_ERROR_CODES', 'CzannError', 'DEFAULT_READ_LIMITS', 'LICENSE_ENTRY', 'MODEL_TYPES', 'ModelJsonSchema', 'ONNX_ELEM_TYPES',
       'PIXEL_TYPES', 'PIXEL_TYPE_MAX', 'convertLegacy', 'formatModelJson', 'inspectOnnx', 'isCzannError', 'legacyInputScale',
-      'readModel', 'scaleOnnxInput', 'validateModel', 'writeCzann', 'writeCzmodel',
+      'readModel', 'scaleOnnxInput', 'validateModel', 'writeCzann', 'writeCzmodel', 'writeZip',
     ]);
   });
 

@@ -28,6 +28,16 @@ export async function findAnnotatableImage(db: Tx, actor: Actor, imageId: string
 }
 export type AnnotatableImage = Awaited<ReturnType<typeof findAnnotatableImage>>;
 
+/** The project (in the actor's organisation) with its label classes in index order, for exports. */
+export async function findExportProject(db: Tx, actor: Actor, projectId: string) {
+  const project = await db.project.findFirst({
+    where: { id: projectId, organizationId: actor.organizationId },
+    select: { id: true, name: true, kind: true, labelClasses: { orderBy: [{ order: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, color: true } } },
+  });
+  if (!project) throw notFound('Project');
+  return project;
+}
+
 /** Label value of each class in masks and exports: its position in the project's class order, from 1. */
 export function classIndexMap(classes: readonly { id: string }[]): Map<string, number> {
   return new Map(classes.map((c, i) => [c.id, i + 1]));

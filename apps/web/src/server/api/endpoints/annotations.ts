@@ -3,6 +3,7 @@ import { applyAnnotationOps } from '../../annotations/apply-annotation-ops';
 import { checkBeforeTraining } from '../../annotations/check-before-training';
 import { openAnnotationStream } from '../../annotations/event-stream';
 import { exportImageAnnotations, exportProjectAnnotations } from '../../annotations/export-annotations';
+import { exportProjectMasks } from '../../annotations/export-project-masks';
 import { findAnnotatableImage } from '../../annotations/find-image';
 import { listAnnotationOps, listAnnotations } from '../../annotations/list-annotations';
 import { AnnotationSchema, OpBatchSchema, OpResultSchema } from '../../annotations/op-schemas';
@@ -142,6 +143,17 @@ export const getProjectChecks = withOrg(
 );
 
 export const getProjectExport = withOrg(
-  { method: 'GET', path: `${PRJ}/annotations/export`, summary: 'Download a project as COCO JSON or GeoJSON', permission: 'annotations:read', query: z.object({ format: z.enum(['coco', 'geojson']).default('coco') }) },
-  ({ db, actor, params, query }) => exportProjectAnnotations(db, actor, params.projectId ?? '', query.format),
+  {
+    method: 'GET',
+    path: `${PRJ}/annotations/export`,
+    summary: 'Download a project as COCO JSON, GeoJSON, or a ZIP of label / instance mask TIFFs (one per annotated image); approvedOnly=true keeps approved images only',
+    permission: 'annotations:read',
+    query: z.object({ format: z.enum(['coco', 'geojson', 'labels-tiff', 'instances-tiff']).default('coco'), approvedOnly: z.enum(['true', 'false']).default('false') }),
+  },
+  ({ db, actor, params, query }) => {
+    const projectId = params.projectId ?? '';
+    const opts = { approvedOnly: query.approvedOnly === 'true' };
+    if (query.format === 'coco' || query.format === 'geojson') return exportProjectAnnotations(db, actor, projectId, query.format, opts);
+    return exportProjectMasks(db, actor, projectId, query.format === 'labels-tiff' ? 'labels' : 'instances', opts);
+  },
 );
