@@ -118,3 +118,42 @@ test('two people annotate one image live, one goes offline and catches up, reloa
   await expect(page.getByTestId('review-row-status').first()).toHaveText('Approved');
   await ctxB.close();
 });
+
+test('the dataset list shows each image\'s review status and annotation count; the review page exports label masks as a ZIP', async ({ page }) => {
+  test.setTimeout(120_000);
+  const orgId = await signUpWithOrg(page, newAccount('Curator'), `Dataset Lab ${uniq()}`);
+  const origin = new URL(page.url()).origin;
+  const p = await page.request.post(`/api/v1/orgs/${orgId}/projects`, {
+    data: { name: `Status ${uniq()}`, kind: 'SEMANTIC', labelClasses: [{ name: 'Background', color: '#3366ff' }, { name: 'Nucleus', color: '#ff3300' }] },
+    headers: { origin },
+  });
+  const projectId = ((await p.json()) as { id: string }).id;
+  const images = `/o/${orgId}/projects/${projectId}/images`;
+  await page.goto(images);
+  await page.getByLabel('Choose image files to upload').setInputFiles(bbbcFile);
+  await expect(page.getByTestId('image-status').first()).toHaveAttribute('data-status', 'READY', { timeout: 90_000 });
+  const card = page.getByTestId('image-card').first();
+  await expect(card.getByTestId('annotation-status')).toHaveText('Not started');
+
+  const viewer = (await card.getByRole('link').first().getAttribute('href'))!;
+  await page.goto(`${viewer}/annotate`);
+  await page.getByRole('button', { name: /2 · Nucleus/ }).click();
+  await stroke(page, [0.3, 0.3], [0.45, 0.35]);
+  await stroke(page, [0.6, 0.6], [0.7, 0.65]);
+  await saved(page);
+  await expect(count(page)).toHaveText('2');
+
+  await page.goto(images);
+  await expect(card.getByTestId('annotation-status')).toHaveText(/^In progress\s*2 annotations$/);
+  await expect(card.getByTestId('annotation-status')).toHaveAttribute('data-review', 'IN_PROGRESS');
+  await page.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByTestId('image-row').first().getByTestId('annotation-status')).toHaveText(/^In progress\s*2 annotations$/);
+
+  await page.goto(`/o/${orgId}/review`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Label masks (ZIP)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^Status_\w+_labels\.zip$/);
+  await page.getByLabel('Approved images only').check();
+  await page.getByRole('button', { name: 'Label masks (ZIP)' }).click();
+  await expect(page.getByText(/No approved image of this project has annotations/)).toBeVisible();
+});

@@ -71,6 +71,19 @@ export const api = {
   delete: (path: string) => callApi<void>('DELETE', path),
 };
 
+/** GETs a file download (an export): its bytes and the name the server gave it. Throws ApiError like callApi. */
+export async function fetchDownload(path: string): Promise<{ blob: Blob; filename: string }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Could not reach the server. Check your connection and try again.');
+  }
+  if (!res.ok) throw await readError(res);
+  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  return { blob: await res.blob(), filename };
+}
+
 /** A message for any thrown value, preferring the API's own words. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;

@@ -8,16 +8,13 @@ import { api, errorMessage } from '@/lib/api-client';
 import { apiPaths } from '@/lib/routes';
 import { useResource } from '@/lib/use-resource';
 import { annotationPaths } from './annotation-api';
+import { ProjectExport } from './project-export';
+import { annotationStatusPath, reviewLabel, type ProjectReviewStatus } from './review-status';
 
-interface StatusList {
-  trainOnApprovedOnly: boolean;
-  images: { id: string; name: string; imageStatus: string; reviewStatus: string; annotations: number; updatedAt: string | null }[];
-}
 interface Issue { code: string; severity: string; message: string; imageId?: string; imageName?: string; at?: { x: number; y: number } }
 
 const enc = encodeURIComponent;
 const projectApi = (orgId: string, projectId: string) => `/api/v1/orgs/${enc(orgId)}/projects/${enc(projectId)}/annotations`;
-const LABEL: Record<string, string> = { IN_PROGRESS: 'In progress', SUBMITTED: 'Awaiting review', CHANGES_REQUESTED: 'Changes requested', APPROVED: 'Approved' };
 
 /** The review page: every project's images with their review status, the "approved only" setting, checks and export. */
 export function ReviewOverview() {
@@ -35,7 +32,7 @@ export function ReviewOverview() {
 }
 
 function ProjectReview({ orgId, projectId, name, canManage }: { orgId: string; projectId: string; name: string; canManage: boolean }) {
-  const { data, error, reload } = useResource<StatusList>(`${projectApi(orgId, projectId)}/status`);
+  const { data, error, reload } = useResource<ProjectReviewStatus>(annotationStatusPath(orgId, projectId));
   const [issues, setIssues] = useState<Issue[] | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
   const toggle = async (v: boolean) => {
@@ -63,7 +60,7 @@ function ProjectReview({ orgId, projectId, name, canManage }: { orgId: string; p
                 {data.images.map((i) => (
                   <tr key={i.id} className="border-t border-slate-100" data-testid="review-row">
                     <td className="py-1">{i.name}</td>
-                    <td data-testid="review-row-status">{LABEL[i.reviewStatus] ?? i.reviewStatus}</td>
+                    <td data-testid="review-row-status">{reviewLabel(i)}</td>
                     <td>{i.annotations}</td>
                     <td>{i.imageStatus === 'READY' && <Link className="underline" href={annotationPaths.editorPage(orgId, projectId, i.id)}>Annotate</Link>}</td>
                   </tr>
@@ -73,9 +70,8 @@ function ProjectReview({ orgId, projectId, name, canManage }: { orgId: string; p
           )}
           <div className="flex flex-wrap gap-2 text-sm">
             <Button size="sm" variant="secondary" onClick={() => void api.get<{ issues: Issue[] }>(`${projectApi(orgId, projectId)}/checks`).then((r) => setIssues(r.issues), (e) => setMsg(errorMessage(e)))}>Check before training</Button>
-            <a className="underline" href={`${projectApi(orgId, projectId)}/export?format=coco`}>Export COCO</a>
-            <a className="underline" href={`${projectApi(orgId, projectId)}/export?format=geojson`}>Export GeoJSON</a>
           </div>
+          <ProjectExport exportPath={`${projectApi(orgId, projectId)}/export`} name={name} onError={setMsg} />
           {issues && (
             <ul aria-label={`Checks for ${name}`} className="space-y-1 text-sm">
               {issues.length === 0 && <li>No problems found.</li>}

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import type { ImageDto } from '@/server/images/image-dto';
 import { api, errorMessage } from '@/lib/api-client';
@@ -12,6 +12,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { UploadPanel } from '@/components/upload/upload-panel';
+import { annotationStatusPath, ReviewStatusBadge, type ImageReviewStatus, type ProjectReviewStatus } from '@/components/annotation/review-status';
 import { ImageStatusBadge } from './image-status-badge';
 import { formatBytes, formatDims, imagePaths } from './format-image';
 
@@ -31,6 +32,16 @@ export function DatasetView({ projectId }: { projectId: string }) {
     const t = setInterval(() => void reload(), 1500);
     return () => clearInterval(t);
   }, [busy, reload]);
+  const review = useResource<ProjectReviewStatus>(annotationStatusPath(org.id, projectId));
+  const reviewOf = useMemo(() => new Map((review.data?.images ?? []).map((r) => [r.id, r])), [review.data]);
+  const readyKey = images.filter((i) => i.status === 'READY').map((i) => i.id).join(',');
+  const reloadReview = review.reload;
+  const seenReady = useRef<string | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    if (seenReady.current !== null && seenReady.current !== readyKey) void reloadReview(); // an image became ready or was deleted
+    seenReady.current = readyKey;
+  }, [data, readyKey, reloadReview]);
   const canUpload = org.role !== 'VIEWER' && org.role !== 'REVIEWER';
   const canDelete = org.role === 'OWNER' || org.role === 'ADMIN';
 
@@ -54,6 +65,7 @@ export function DatasetView({ projectId }: { projectId: string }) {
       />
       {canUpload && <div className="mb-6"><UploadPanel uploadsPath={path} onUploaded={() => void reload()} /></div>}
       {actionError && <Alert>{actionError}</Alert>}
+      {review.error && images.length > 0 && <Alert>Could not load the annotation status: {review.error}</Alert>}
       {loading && !data ? (
         <LoadingState label="Loading images…" />
       ) : error ? (
@@ -72,6 +84,7 @@ export function DatasetView({ projectId }: { projectId: string }) {
               <div className="space-y-1 p-3 text-sm">
                 <p className="truncate font-medium text-slate-900" title={img.name}>{img.name}</p>
                 <p className="text-slate-600">{formatDims(img)} · {img.sizeC ?? '—'} ch · {img.dtype ?? '—'}</p>
+                <AnnotationCell img={img} status={reviewOf.get(img.id)} />
                 <div className="flex items-center justify-between gap-2">
                   <ImageStatusBadge image={img} />
                   {canDelete && <Button size="sm" variant="ghost" onClick={() => setDeleting(img)} aria-label={`Delete ${img.name}`}>Delete</Button>}
@@ -95,7 +108,7 @@ export function DatasetView({ projectId }: { projectId: string }) {
                 <td className="p-2">{img.channels.map((c) => c.name).join(', ') || '—'}</td>
                 <td className="p-2">{formatBytes(img.sizeBytes)}</td>
                 <td className="p-2"><ImageStatusBadge image={img} />{img.error && <p className="text-red-700">{img.error}</p>}</td>
-                <td className="p-2 text-slate-500">Not started</td>
+                <td className="p-2"><AnnotationCell img={img} status={reviewOf.get(img.id)} /></td>
                 <td className="p-2 text-right">{canDelete && <Button size="sm" variant="ghost" onClick={() => setDeleting(img)} aria-label={`Delete ${img.name}`}>Delete</Button>}</td>
               </tr>
             ))}
@@ -123,6 +136,12 @@ export function DatasetView({ projectId }: { projectId: string }) {
       </ConfirmDialog>
     </>
   );
+}
+
+/** Review status and annotation count of a ready image; nothing to show before it is ready or while loading. */
+function AnnotationCell({ img, status }: { img: ImageDto; status: ImageReviewStatus | undefined }) {
+  if (img.status !== 'READY' || !status) return <p className="text-xs text-slate-400">{img.status === 'READY' ? '…' : '—'}</p>;
+  return <p><ReviewStatusBadge status={status} /></p>;
 }
 
 function ImageLink({ img, orgId, projectId, children }: { img: ImageDto; orgId: string; projectId: string; children: React.ReactNode }) {
