@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Browser tests in Debian's Chromium against the real platform (Postgres, Redis, local S3, `next start`).
+ * Browser tests in Debian's Chromium against the real platform (Postgres, Redis, local S3, the production web server apps/web/server.ts).
  * Build first: `npx next build apps/web`; then `npx playwright test -c apps/web` from the repo root
  * (or `npm run test:e2e`). The web server is apps/web/scripts/e2e-server.ts on port 3100.
  */

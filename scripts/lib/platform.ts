@@ -1,12 +1,10 @@
 /** Starts the whole platform as child processes: local S3 (when no S3_ENDPOINT), both workers and the web server. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrateDatabase } from '@tessera/db/migrate';
 import { S3ConfigSchema, createStorage, ensureBucket, startLocalS3Process, type LocalS3 } from '@tessera/storage';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const require = createRequire(import.meta.url);
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -55,8 +53,8 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true',
   };
   const children: ChildProcess[] = [];
-  const run = (name: string, args: string[], cwd = ROOT) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (name: string, args: string[], cwd = ROOT, extraEnv: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((l) => o.log(`[${name}] ${l}`));
     child.stdout!.on('data', prefix);
     child.stderr!.on('data', prefix);
@@ -65,7 +63,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
   };
   run('trainer', ['--import', 'tsx', 'apps/trainer/src/index.ts']);
   run('packager', ['--import', 'tsx', 'apps/packager/src/index.ts']);
-  run('web', [require.resolve('next/dist/bin/next'), 'start', '-p', String(o.webPort), '-H', '127.0.0.1'], path.join(ROOT, 'apps/web'));
+  run('web', ['--import', 'tsx', 'server.ts'], path.join(ROOT, 'apps/web'), { PORT: String(o.webPort), HOSTNAME: '127.0.0.1' });
   const url = `http://127.0.0.1:${o.webPort}`;
   await waitForHealthy(`${url}/api/health`, children);
   return {

@@ -1,7 +1,7 @@
 /**
  * npm run bench:ingest — on a generated 20000 × 20000 uint16 2-channel TIFF (1.6 GB, made here, never committed):
  * 1. libvips reference: `vips dzsave <file> <out> --tile-size 512 --overlap 0` (the same tile size as our chunks);
- * 2. Tessera: the real platform (next start, packager worker, local S3, Postgres): upload through the API in
+ * 2. Tessera: the real platform (the production web server, packager worker, local S3, Postgres): upload through the API in
  *    presigned parts, then time image.ingest from "complete" to READY (decode → OME-Zarr pyramid in S3 → metadata);
  * 3. chunk latency: 20 concurrent clients GET pyramid chunks through the signed chunk route;
  * 4. first paint: Chromium opens the viewer page until every chunk of the visible level is drawn.

@@ -1,6 +1,6 @@
 /**
  * The platform for Playwright: a fresh database (tessera_e2e), its own Redis db and local S3 server, both workers,
- * and `next start` on port 3100 (run `next build apps/web` first). Prints "ready" when /api/health answers 200.
+ * and the production web server (apps/web/server.ts) on port 3100 (run `next build apps/web` first). Prints "ready" when /api/health answers 200.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

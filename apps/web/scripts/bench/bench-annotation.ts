@@ -2,7 +2,8 @@
  * npm run bench:annotation — stroke-save latency with 50 simulated annotators (5 strokes/s each) spread over two web
  * processes, live propagation latency between two clients on different processes (Redis pub/sub fan-out), lost and
  * duplicated strokes (measured after 3 s of warm-up at the same load), and editor frame time in Chromium panning
- * over 10,000 objects (tile cache vs naive redraw).
+ * over 10,000 objects (tile cache vs naive redraw). The web processes are the fast routes alone on node:http, or with
+ * `-- --production` the production server (apps/web/server.ts: Next.js + fast routes; needs `npx next build apps/web`).
  * Uses its own database (tessera_bench) and Redis db 7. Last line: JSON.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -23,6 +24,8 @@ const REDIS_URL = 'redis://127.0.0.1:6379/7';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ANNOTATORS = 50, RATE = 5, SECONDS = Number(process.env.BENCH_SECONDS ?? 10), WARMUP_SECONDS = 3, IMAGES = 10, PORTS = [3293, 3294];
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
+/** --production: the web processes are apps/web/server.ts as `npm start` runs it (needs `next build`); else the fast routes alone. */
+const HOST = process.argv.includes('--production') ? 'production' : 'plain';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -83,7 +86,7 @@ async function observe(url: string, cookie: string, arrivals: Map<string, number
 
 async function loadTest(s: Awaited<ReturnType<typeof seed>>) {
   const env = { DATABASE_URL: DB_URL, REDIS_URL, AUTH_SECRET: SECRET, API_RATE_LIMIT_PER_MIN: '100000' };
-  const servers = await Promise.all(PORTS.map((p) => spawnAnnotationServer(env, p)));
+  const servers = await Promise.all(PORTS.map((p) => spawnAnnotationServer(env, p, HOST)));
   const base = (port: number, image: string) => `http://127.0.0.1:${port}/api/v1/orgs/${s.orgId}/images/${image}/annotations`;
   const arrivals = new Map<string, number>();
   const ctl = new AbortController();
@@ -193,7 +196,7 @@ function rasteriseBench() {
 const rasterMs = rasteriseBench();
 console.log(`rasterise 10,000 shapes into 4096×4096 label + instance masks (with instance gaps): ${r1(rasterMs)} ms (best of 3)`);
 const s = await seed();
-console.log(`seeded: ${ANNOTATORS} annotators on ${IMAGES} images, 2 web processes, ${SECONDS} s at ${RATE} strokes/s each`);
+console.log(`seeded: ${ANNOTATORS} annotators on ${IMAGES} images, 2 web processes (${HOST === 'production' ? 'the production server: Next.js + fast routes' : 'the fast routes alone on node:http'}), ${SECONDS} s at ${RATE} strokes/s each`);
 const load = await loadTest(s);
 await s.db.$disconnect();
 const saveP50 = pct(load.latencies, 50), saveP95 = pct(load.latencies, 95), propP95 = pct(load.prop, 95);

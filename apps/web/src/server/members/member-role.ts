@@ -7,7 +7,9 @@ import type { Db, Role } from '@tessera/db';
  * web process takes effect here within ROLE_CACHE_MS.
  */
 export const ROLE_CACHE_MS = 3000;
-const cache = new Map<string, { role: Role; until: number }>();
+// On globalThis: the production server loads this module twice (Next's bundle and the fast routes), one cache for both.
+const g = globalThis as unknown as { __tesseraRoles?: Map<string, { role: Role; until: number }> };
+const cache = (g.__tesseraRoles ??= new Map());
 const keyOf = (userId: string, organizationId: string) => `${userId}:${organizationId}`;
 
 export async function memberRole(db: Db, userId: string, organizationId: string): Promise<Role | null> {

@@ -1,0 +1,68 @@
+/**
+ * The hot routes, served on node:http ahead of Next.js's router (whose per-request work costs more than these
+ * handlers themselves): every stroke save, the live event stream and presence of the annotation editor, and every
+ * pyramid chunk of the viewer. They are the same handlers the Next route files export (one implementation; the
+ * route files stay, for `next dev` and the OpenAPI document); only the host differs.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { NextHandler } from '../api/endpoint';
+import * as ann from '../api/endpoints/annotations';
+import { getImageFile } from '../api/endpoints/images';
+
+const IMG = String.raw`^/api/v1/orgs/(?<orgId>[^/]+)/images/(?<imageId>[^/]+)/annotations`;
+
+const ROUTES: [RegExp, Partial<Record<string, NextHandler>>][] = [
+  [new RegExp(`${IMG}/ops$`), { POST: ann.postAnnotationOps, GET: ann.getAnnotationOps }],
+  [new RegExp(`${IMG}/events$`), { GET: ann.getAnnotationEvents }],
+  [new RegExp(`${IMG}/presence$`), { POST: ann.postPresence }],
+  [new RegExp(`${IMG}$`), { GET: ann.getImageAnnotations }],
+  [/^\/api\/v1\/orgs\/(?<orgId>[^/]+)\/projects\/(?<projectId>[^/]+)\/images\/(?<imageId>[^/]+)\/files\/(?<path>.+)$/, { GET: getImageFile }],
+];
+
+/** The fast route's handler and path parameters for a request, or null when Next.js should answer it. */
+export function matchFastRoute(method: string, pathname: string): { handler: NextHandler; params: Record<string, string> } | null {
+  for (const [re, methods] of ROUTES) {
+    const m = re.exec(pathname);
+    const handler = m && methods[method];
+    if (!m || !handler) continue;
+    return { handler, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+  }
+  return null;
+}
+
+/** Serves the request when it is one of the fast routes; resolves false (having touched nothing) otherwise. */
+export async function serveFastRoute(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const route = matchFastRoute(req.method ?? 'GET', url.pathname);
+  if (!route) return false;
+  const response = await route.handler(toRequest(req, res, url), { params: Promise.resolve(route.params) });
+  await writeResponse(res, response);
+  return true;
+}
+
+function toRequest(req: IncomingMessage, res: ServerResponse, url: URL): Request {
+  const ctl = new AbortController();
+  res.on('close', () => ctl.abort());
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const init = { method: req.method, headers, signal: ctl.signal, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}) };
+  return new Request(url, init as RequestInit);
+}
+
+async function writeResponse(res: ServerResponse, response: Response) {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((v, k) => (headers[k] = v));
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) return void res.end();
+  res.flushHeaders();
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  } catch {
+    /* the client went away */
+  }
+  res.end();
+}

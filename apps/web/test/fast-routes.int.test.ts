@@ -1,0 +1,34 @@
+import './setup-env';
+import { describe, expect, it } from 'vitest';
+import { matchFastRoute } from '@/server/http/fast-routes';
+import { listApiRouteFiles, loadRouteHandlers } from './route-files';
+
+/** A concrete URL for a route file's OpenAPI-style path. */
+const sample = (p: string) => p.replace('{...path}', 'zarr/0/0/1/0/2/3').replace(/\{(\w+)\}/g, (_, name: string) => `${name}-1`);
+
+describe('fast routes (served ahead of Next.js by the production server)', () => {
+  it('answer exactly the requests of the route files they shadow, with the same handler and parameters', async () => {
+    let shadowed = 0;
+    for (const route of listApiRouteFiles()) {
+      for (const { method, handler } of await loadRouteHandlers(route)) {
+        const fast = matchFastRoute(method, sample(route.path));
+        if (!fast) continue;
+        shadowed++;
+        expect(fast.handler, `${method} ${route.path}`).toBe(handler);
+        for (const name of route.path.match(/\{(\w+)\}/g) ?? []) {
+          const key = name.slice(1, -1);
+          expect(fast.params[key], `${method} ${route.path} :${key}`).toBe(`${key}-1`);
+        }
+      }
+    }
+    // stroke ops (POST, GET), live events, presence, the image's annotations, pyramid files
+    expect(shadowed).toBe(6);
+  });
+
+  it('carry the whole file path of a pyramid chunk, and leave every other request to Next.js', () => {
+    expect(matchFastRoute('GET', '/api/v1/orgs/o/projects/p/images/i/files/zarr/0/0/1/0/2/3')?.params).toEqual({ orgId: 'o', projectId: 'p', imageId: 'i', path: 'zarr/0/0/1/0/2/3' });
+    expect(matchFastRoute('DELETE', '/api/v1/orgs/o/images/i/annotations/ops')).toBeNull();
+    expect(matchFastRoute('GET', '/api/v1/orgs/o/projects')).toBeNull();
+    expect(matchFastRoute('GET', '/o/o/projects/p/images/i')).toBeNull();
+  });
+});
