@@ -16,6 +16,7 @@ export async function measureFirstPaint(url: string, cookie: { name: string; val
       await page.goto(url);
       await page.locator('[data-testid="viewer-canvas"][data-painted="true"]').waitFor({ timeout: 60_000 });
       times.push(performance.now() - t0);
+      if (process.env.BENCH_PAINT_DETAIL) console.log(await page.evaluate(TIMELINE));
       await context.close();
     }
   } finally {
@@ -23,3 +24,23 @@ export async function measureFirstPaint(url: string, cookie: { name: string; val
   }
   return times;
 }
+
+/**
+ * Where a paint's time went, from the page's own Performance entries (BENCH_PAINT_DETAIL=1). A string, because the
+ * tsx transform decorates functions with helpers the page does not have.
+ */
+const TIMELINE = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  const group = (name, pick) => {
+    const rs = res.filter(pick);
+    if (!rs.length) return name + ' 0';
+    const start = Math.min(...rs.map((r) => r.startTime)), end = Math.max(...rs.map((r) => r.responseEnd));
+    const each = rs.map((r) => r.responseEnd - r.startTime).sort((a, b) => a - b);
+    return name + ' ' + rs.length + ': ' + start.toFixed(0) + '–' + end.toFixed(0) + ' ms (each p50 ' + each[each.length >> 1].toFixed(0) + ' ms)';
+  };
+  return ['  html: ttfb ' + nav.responseStart.toFixed(0) + ' ms, done ' + nav.responseEnd.toFixed(0) + ' ms, DOMContentLoaded ' + nav.domContentLoadedEventEnd.toFixed(0) + ' ms',
+    group('scripts', (r) => r.initiatorType === 'script' || r.name.endsWith('.js')),
+    group('api', (r) => r.name.includes('/api/') && !r.name.includes('/files/')),
+    group('chunks', (r) => r.name.includes('/files/zarr/'))].join('\\n  ');
+})()`;

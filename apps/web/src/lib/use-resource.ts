@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from './api-client';
 
 export type Resource<T> = {
@@ -9,11 +9,16 @@ export type Resource<T> = {
   reload: () => Promise<void>;
 };
 
-/** Loads a GET endpoint on mount (and when the path changes); `reload()` refetches after a mutation. */
-export function useResource<T>(path: string | null): Resource<T> {
-  const [data, setData] = useState<T | null>(null);
+/**
+ * Loads a GET endpoint on mount (and when the path changes); `reload()` refetches after a mutation. With `initial`
+ * (data the server rendered the page with) the first load is skipped.
+ */
+export function useResource<T>(path: string | null, opts: { initial?: T | null } = {}): Resource<T> {
+  const [data, setData] = useState<T | null>(opts.initial ?? null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(path !== null && !opts.initial);
+  // data the server rendered the page with stands for the first load
+  const skipFirst = useRef(Boolean(opts.initial));
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
@@ -34,6 +39,10 @@ export function useResource<T>(path: string | null): Resource<T> {
   );
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     const ctl = new AbortController();
     void load(ctl.signal);
     return () => ctl.abort();

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { auth } from '@/auth';
 import { db } from './context';
 import { listUserOrganizations } from './orgs/list-user-organizations';
@@ -11,12 +12,12 @@ export interface SessionUser {
   organizations: OrgDto[];
 }
 
-/** For server components and layouts: the signed-in user with their organisations, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** For server components and layouts: the signed-in user with their organisations, or null (once per request). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db().user.findUnique({ where: { id }, select: { id: true, name: true, email: true, isPlatformStaff: true } });
   if (!user) return null;
   return { ...user, organizations: await listUserOrganizations(db(), user.id) };
-}
+});

@@ -13,9 +13,10 @@ import type { ViewerEngine } from './engine/viewer-engine';
 import { ImageViewer } from './image-viewer';
 import { usePointerReadout, ViewerHud } from './viewer-hud';
 
-export function ImageViewerPage({ projectId, imageId }: { projectId: string; imageId: string }) {
+/** `initial`: the image as the server rendered the page (members), so the viewer starts without an API round trip. */
+export function ImageViewerPage({ projectId, imageId, initial }: { projectId: string; imageId: string; initial?: ImageDto | null }) {
   const { org } = useOrg();
-  const { data, error, loading, reload } = useResource<ImageDto>(imagePaths.one(org.id, projectId, imageId));
+  const { data, error, loading, reload } = useResource<ImageDto>(imagePaths.one(org.id, projectId, imageId), { initial });
   const back = (
     <Link href={imagePaths.page(org.id, projectId)} className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
       <span aria-hidden="true">←</span> Images
