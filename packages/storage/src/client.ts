@@ -13,6 +13,7 @@ import { localS3Endpoint } from './config';
 export interface Storage {
   s3: S3Client;
   bucket: string;
+  config: S3Config;
 }
 
 /**
@@ -28,7 +29,7 @@ export function createStorage(config: S3Config, opts: { requestChecksums?: 'when
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     requestChecksumCalculation: opts.requestChecksums === 'when-required' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',
   });
-  return { s3, bucket: config.bucket };
+  return { s3, bucket: config.bucket, config };
 }
 
 export async function ensureBucket({ s3, bucket }: Storage): Promise<void> {

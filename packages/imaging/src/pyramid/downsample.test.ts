@@ -11,6 +11,28 @@ const raster = (width: number, height: number, values: number[], dtype: DType = 
 };
 
 describe('downsample2x', () => {
+  it('mean equals floor((sum + ⌊n/2⌋) / n) over the existing pixels, for every small integer type, size parity and channel count', () => {
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const ranges = { uint8: [0, 255], int8: [-128, 127], uint16: [0, 65535], int16: [-32768, 32767] } as const;
+    for (const dtype of ['uint8', 'int8', 'uint16', 'int16'] as const) {
+      for (const [w, h] of [[6, 4], [7, 5], [1, 1], [1, 6], [5, 1], [9, 8]] as const) {
+        for (const C of [1, 2, 3]) {
+          const [lo, hi] = ranges[dtype];
+          const values = Array.from({ length: w * h * C }, () => lo + Math.floor(rnd() * (hi - lo + 1)));
+          const out = downsample2x(raster(w, h, values, dtype, C));
+          const ow = Math.ceil(w / 2), oh = Math.ceil(h / 2);
+          const expected: number[] = [];
+          for (let oy = 0; oy < oh; oy++) for (let ox = 0; ox < ow; ox++) for (let c = 0; c < C; c++) {
+            let sum = 0, n = 0;
+            for (let y = 2 * oy; y < Math.min(2 * oy + 2, h); y++) for (let x = 2 * ox; x < Math.min(2 * ox + 2, w); x++, n++) sum += values[(y * w + x) * C + c]!;
+            expected.push(Math.floor((sum + (n >> 1)) / n));
+          }
+          expect(Array.from(out.data), `${dtype} ${w}×${h}×${C}`).toEqual(expected);
+        }
+      }
+    }
+  });
   it('mean of 2×2 blocks, rounding half up', () => {
     // blocks: [1,2,2,2]=1.75→2, [1,1,2,2]=1.5→2, [0,0,0,1]=0.25→0, [10,11,10,10]=10.25→10
     const r = raster(4, 4, [1, 2, 1, 1, 2, 2, 2, 2, 0, 0, 10, 11, 0, 1, 10, 10]);

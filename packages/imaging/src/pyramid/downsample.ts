@@ -18,6 +18,7 @@ export type DownsampleMethod = 'mean' | 'nearest' | 'mode';
 export function downsample2x(raster: Raster, method: DownsampleMethod = 'mean'): Raster {
   const { width, height, channels: C, dtype, data } = raster;
   if (data.length !== width * height * C) throw new ImagingError('invalid-argument', 'The raster data length does not match its size.');
+  if (method === 'mean' && SMALL_INTEGER.has(dtype)) return meanOfSmallIntegers(raster);
   const ow = Math.ceil(width / 2);
   const oh = Math.ceil(height / 2);
   const out = allocateSamples(dtype, ow * oh * C);
@@ -71,4 +72,38 @@ function modeOf(values: number[], n: number): number {
     }
   }
   return best;
+}
+
+/** 8- and 16-bit integers: block sums fit int32, so the rounded-half-up mean is a shift (floor for negatives too). */
+const SMALL_INTEGER = new Set(['uint8', 'int8', 'uint16', 'int16']);
+
+/**
+ * 'mean' for 8/16-bit integers without per-pixel branching (the ingest's hot loop): whole 2×2 blocks give
+ * (a+b+c+d+2)>>2, the clipped last column / row (a+b+1)>>1, the clipped corner its one pixel — the same values as
+ * floor((sum + ⌊n/2⌋) / n).
+ */
+function meanOfSmallIntegers(raster: Raster): Raster {
+  const { width, height, channels: C, dtype, data } = raster;
+  const ow = Math.ceil(width / 2), oh = Math.ceil(height / 2);
+  const fullW = width >> 1, fullH = height >> 1;
+  const out = allocateSamples(dtype, ow * oh * C);
+  const stride = width * C;
+  for (let oy = 0; oy < oh; oy++) {
+    const r0 = 2 * oy * stride;
+    const r1 = oy < fullH ? r0 + stride : r0; // the clipped last row reads its one row twice, then halves
+    const shift = oy < fullH ? 2 : 1;
+    let o = oy * ow * C;
+    for (let ox = 0; ox < fullW; ox++) {
+      const i = 2 * ox * C;
+      for (let ch = 0; ch < C; ch++, o++) {
+        const a = r0 + i + ch, b = r1 + i + ch;
+        out[o] = shift === 2 ? (data[a]! + data[a + C]! + data[b]! + data[b + C]! + 2) >> 2 : (data[a]! + data[a + C]! + 1) >> 1;
+      }
+    }
+    if (fullW < ow) {
+      const i = 2 * fullW * C;
+      for (let ch = 0; ch < C; ch++, o++) out[o] = shift === 2 ? (data[r0 + i + ch]! + data[r1 + i + ch]! + 1) >> 1 : data[r0 + i + ch]!;
+    }
+  }
+  return { width: ow, height: oh, channels: C, dtype, data: out };
 }
