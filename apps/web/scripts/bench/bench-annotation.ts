@@ -2,10 +2,11 @@
  * npm run bench:annotation — stroke-save latency with 50 simulated annotators (5 strokes/s each) spread over two web
  * processes, live propagation latency between two clients on different processes (Redis pub/sub fan-out), lost and
  * duplicated strokes (measured after 3 s of warm-up at the same load), and editor frame time in Chromium panning
- * over 10,000 objects (tile cache vs naive redraw). The web processes are the fast routes alone on node:http, or with
- * `-- --production` the production server (apps/web/server.ts: Next.js + fast routes; needs `npx next build apps/web`).
+ * over 10,000 objects (tile cache vs naive redraw). The web processes are the production server (apps/web/server.ts:
+ * Next.js + fast routes) after `npx next build apps/web`, else (or with `-- --plain`) the fast routes alone.
  * Uses its own database (tessera_bench) and Redis db 7. Last line: JSON.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -24,8 +25,11 @@ const REDIS_URL = 'redis://127.0.0.1:6379/7';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ANNOTATORS = 50, RATE = 5, SECONDS = Number(process.env.BENCH_SECONDS ?? 10), WARMUP_SECONDS = 3, IMAGES = 10, PORTS = [3293, 3294];
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
-/** --production: the web processes are apps/web/server.ts as `npm start` runs it (needs `next build`); else the fast routes alone. */
-const HOST = process.argv.includes('--production') ? 'production' : 'plain';
+/**
+ * The web processes: apps/web/server.ts as `npm start` runs it (Next.js + fast routes) when a `next build` exists;
+ * the fast routes alone on node:http with `-- --plain` or without a build.
+ */
+const HOST = !process.argv.includes('--plain') && existsSync(path.join(ROOT, 'apps/web/.next/BUILD_ID')) ? 'production' : 'plain';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -196,7 +200,7 @@ function rasteriseBench() {
 const rasterMs = rasteriseBench();
 console.log(`rasterise 10,000 shapes into 4096×4096 label + instance masks (with instance gaps): ${r1(rasterMs)} ms (best of 3)`);
 const s = await seed();
-console.log(`seeded: ${ANNOTATORS} annotators on ${IMAGES} images, 2 web processes (${HOST === 'production' ? 'the production server: Next.js + fast routes' : 'the fast routes alone on node:http'}), ${SECONDS} s at ${RATE} strokes/s each`);
+console.log(`seeded: ${ANNOTATORS} annotators on ${IMAGES} images, 2 web processes (${HOST === 'production' ? 'the production server: Next.js + fast routes' : 'the fast routes alone on node:http (no next build, or --plain)'}), ${SECONDS} s at ${RATE} strokes/s each`);
 const load = await loadTest(s);
 await s.db.$disconnect();
 const saveP50 = pct(load.latencies, 50), saveP95 = pct(load.latencies, 95), propP95 = pct(load.prop, 95);
