@@ -30,5 +30,6 @@ describe('fast routes (served ahead of Next.js by the production server)', () =>
     expect(matchFastRoute('DELETE', '/api/v1/orgs/o/images/i/annotations/ops')).toBeNull();
     expect(matchFastRoute('GET', '/api/v1/orgs/o/projects')).toBeNull();
     expect(matchFastRoute('GET', '/o/o/projects/p/images/i')).toBeNull();
+    expect(matchFastRoute('GET', '/api/v1/orgs/%E0%A4%A/images/i/annotations')).toBeNull();
   });
 });

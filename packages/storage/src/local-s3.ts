@@ -49,6 +49,7 @@ export async function startLocalS3(opts: { directory: string; port?: number; buc
 export async function startLocalS3Process(opts: { directory: string; port?: number; buckets?: string[]; log?: (line: string) => void }): Promise<LocalS3> {
   const { log, ...args } = opts;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'local-s3-main.ts'), JSON.stringify(args)], {
+    cwd: path.join(import.meta.dirname, '..'), // where the tsx loader resolves
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -68,6 +69,7 @@ export async function startLocalS3Process(opts: { directory: string; port?: numb
   const relay = (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((l) => log?.(l));
   child.stdout!.on('data', relay);
   child.stderr!.on('data', relay);
+  child.on('exit', (code, signal) => log?.(`exited (${signal ?? code})`));
   return {
     endpoint,
     close: () =>

@@ -26,7 +26,11 @@ export function matchFastRoute(method: string, pathname: string): { handler: Nex
     const m = re.exec(pathname);
     const handler = m && methods[method];
     if (!m || !handler) continue;
-    return { handler, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+    try {
+      return { handler, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+    } catch {
+      return null; // a malformed escape: Next.js answers it as it answers any bad URL
+    }
   }
   return null;
 }
