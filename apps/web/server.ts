@@ -6,13 +6,14 @@
  */
 import http from 'node:http';
 import next from 'next';
-import { serveFastRoute } from './src/server/http/fast-routes';
+import { serveFastRoute, warmUpFastRoutes } from './src/server/http/fast-routes';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? '127.0.0.1';
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+await warmUpFastRoutes();
 
 const server = http.createServer((req, res) => {
   serveFastRoute(req, res)

@@ -3,9 +3,12 @@ import { PrismaClient } from '../generated/client';
 
 export type Db = PrismaClient;
 
+/** Connections a client keeps open at most (per process). */
+export const DB_POOL_SIZE = 10;
+
 /** The only place a Prisma client is created. */
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: DB_POOL_SIZE }) });
 }
 
 const cache = globalThis as unknown as { __tesseraDb?: Map<string, Db> };

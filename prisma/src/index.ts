@@ -1,4 +1,4 @@
-export { createDb, getDb, type Db } from './client';
+export { createDb, getDb, DB_POOL_SIZE, type Db } from './client';
 export { databaseUrl, DEFAULT_DATABASE_URL } from './database-url';
 export { Prisma, Role, ProjectKind } from '../generated/client';
 export type {

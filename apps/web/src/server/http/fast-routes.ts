@@ -6,9 +6,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { DB_POOL_SIZE } from '@tessera/db';
 import type { NextHandler } from '../api/endpoint';
 import * as ann from '../api/endpoints/annotations';
 import { getImageFile } from '../api/endpoints/images';
+import { db, redis } from '../context';
 
 const IMG = String.raw`^/api/v1/orgs/(?<orgId>[^/]+)/images/(?<imageId>[^/]+)/annotations`;
 
@@ -19,6 +21,14 @@ const ROUTES: [RegExp, Partial<Record<string, NextHandler>>][] = [
   [new RegExp(`${IMG}$`), { GET: ann.getImageAnnotations }],
   [/^\/api\/v1\/orgs\/(?<orgId>[^/]+)\/projects\/(?<projectId>[^/]+)\/images\/(?<imageId>[^/]+)\/files\/(?<path>.+)$/, { GET: getImageFile }],
 ];
+
+/**
+ * Opens the database pool and Redis before the first request, so that the first editors after a (re)start do not
+ * wait, all at once, for connections to be made.
+ */
+export async function warmUpFastRoutes(): Promise<void> {
+  await Promise.all([...Array.from({ length: DB_POOL_SIZE }, () => db().$queryRaw`SELECT 1`), redis().ping()]);
+}
 
 /** The fast route's handler and path parameters for a request, or null when Next.js should answer it. */
 export function matchFastRoute(method: string, pathname: string): { handler: NextHandler; params: Record<string, string> } | null {

@@ -4,7 +4,7 @@
  * `next build`. Env: PORT, DATABASE_URL, REDIS_URL, AUTH_SECRET (as for the web app). Prints "listening <port>".
  */
 import http from 'node:http';
-import { serveFastRoute } from '@/server/http/fast-routes';
+import { serveFastRoute, warmUpFastRoutes } from '@/server/http/fast-routes';
 
 const server = http.createServer((req, res) => {
   serveFastRoute(req, res).then(
@@ -14,4 +14,5 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 30_000;
 process.once('SIGTERM', () => process.exit(0));
+await warmUpFastRoutes();
 server.listen(Number(process.env.PORT ?? 3200), '127.0.0.1', () => console.log(`listening ${(server.address() as { port: number }).port}`));
