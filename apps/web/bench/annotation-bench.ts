@@ -18,13 +18,13 @@ import { getDb } from '@tessera/db';
 import { migrateDatabase } from '@tessera/db/migrate';
 import { recreateDatabase } from '@tessera/testing';
 import { rasteriseAnnotations, type AnnotationShape } from '@tessera/annotations';
-import { killHard, spawnAnnotationServer } from '../../src/server/annotations/testing/spawn-server';
+import { killHard, spawnAnnotationServer } from '../src/server/annotations/testing/spawn-server';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/tessera_bench';
 const REDIS_URL = 'redis://127.0.0.1:6379/7';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const ANNOTATORS = 50, RATE = 5, SECONDS = Number(process.env.BENCH_SECONDS ?? 10), WARMUP_SECONDS = 3, IMAGES = 10, PORTS = [3293, 3294];
-const ROOT = path.resolve(import.meta.dirname, '../../../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 /**
  * The web processes: apps/web/server.ts as `npm start` runs it (Next.js + fast routes) when a `next build` exists;
  * the fast routes alone on node:http with `-- --plain` or without a build.

@@ -1,7 +1,7 @@
 /** Runs in Chromium: panning over 10,000 objects in view, with the editor's tile cache and with a naive full redraw. */
-import { AnnotationStore } from '../../src/components/annotation/engine/annotation-store';
-import { drawAnnotation, TileRenderer } from '../../src/components/annotation/engine/tile-renderer';
-import type { ClassStyle, EditorAnnotation } from '../../src/components/annotation/engine/types';
+import { AnnotationStore } from '../src/components/annotation/engine/annotation-store';
+import { drawAnnotation, TileRenderer } from '../src/components/annotation/engine/tile-renderer';
+import type { ClassStyle, EditorAnnotation } from '../src/components/annotation/engine/types';
 
 declare global {
   interface Window { runFrameBench: (n: number, frames: number) => Promise<Record<string, number[]>> }
