@@ -79,6 +79,23 @@ describe('writePyramid', () => {
     expect(await decodeChunk(packed, 'zlib')).toEqual(raw.objects.get('0/0/0/0/0/0'));
     expect(await decodeChunk(raw.objects.get('0/0/0/0/0/0')!, null)).toBe(raw.objects.get('0/0/0/0/0/0'));
   });
+  it('edge chunks are zero outside the image at every level', async () => {
+    const plane = randomRaster(100, 70, 2, 'uint16', 5);
+    for (let i = 0; i < plane.data.length; i++) plane.data[i] = 1 + (plane.data[i]! % 60000); // no true zeros inside
+    const src = stackSource({ width: 100, height: 70, sizeC: 2, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [plane] });
+    const { sink, objects } = memorySink();
+    const r = await writePyramid(src, sink, { chunkSize: 32, compression: 'none', concurrency: 2 });
+    r.levels.forEach((size, level) => {
+      for (let cy = 0; cy * 32 < size.height; cy++) for (let cx = 0; cx * 32 < size.width; cx++) for (let c = 0; c < 2; c++) {
+        const chunk = new Uint16Array(objects.get(`${level}/0/${c}/0/${cy}/${cx}`)!.slice().buffer);
+        for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) {
+          const inside = cy * 32 + y < size.height && cx * 32 + x < size.width;
+          if (inside !== (chunk[y * 32 + x] !== 0)) throw new Error(`level ${level} chunk ${cy}/${cx} c${c} (${x}, ${y}): ${chunk[y * 32 + x]}`);
+        }
+      }
+    });
+    expect(r.chunksWritten).toBeGreaterThan(20);
+  });
   it('a failing sink fails the write (nothing reported as done)', async () => {
     const plane = randomRaster(64, 64, 1, 'uint8');
     const src = stackSource({ width: 64, height: 64, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint8', planes: [plane] });
