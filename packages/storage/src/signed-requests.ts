@@ -56,31 +56,60 @@ export function createObjectPut(config: S3Config, bucket = config.bucket): Objec
   };
 }
 
-/** The signed request line and headers of a PutObject, as the SDK would send them. */
-export function createPutSigner(config: S3Config, bucket = config.bucket) {
+/** Where a bucket's objects are addressed and the SDK's own SigV4 signer for them. */
+function s3Target(config: S3Config, bucket: string, applyChecksum: boolean) {
   const base = new URL(config.endpoint ?? localS3Endpoint());
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    region: config.region,
-    service: 's3',
-    sha256: NodeSha256,
-    uriEscapePath: false,
-    applyChecksum: true,
-  });
   const basePath = base.pathname.replace(/\/$/, '');
   const hostname = config.forcePathStyle ? base.hostname : `${bucket}.${base.hostname}`;
-  const host = base.port ? `${hostname}:${base.port}` : hostname;
-  const port = base.port ? Number(base.port) : undefined;
+  return {
+    protocol: base.protocol,
+    hostname,
+    host: base.port ? `${hostname}:${base.port}` : hostname,
+    port: base.port ? Number(base.port) : undefined,
+    path: (key: string) => (config.forcePathStyle ? `${basePath}/${bucket}/${encodeKey(key)}` : `${basePath}/${encodeKey(key)}`),
+    signer: new SignatureV4({
+      credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+      region: config.region,
+      service: 's3',
+      sha256: NodeSha256,
+      uriEscapePath: false,
+      applyChecksum,
+    }),
+  };
+}
+
+/** The signed request line and headers of a PutObject, as the SDK would send them. */
+export function createPutSigner(config: S3Config, bucket = config.bucket) {
+  const t = s3Target(config, bucket, true);
   const sign = async (key: string, body: Uint8Array, contentType = 'application/octet-stream') => {
-    const path = config.forcePathStyle ? `${basePath}/${bucket}/${encodeKey(key)}` : `${basePath}/${encodeKey(key)}`;
-    const signed = await signer.sign({
-      method: 'PUT', protocol: base.protocol, hostname, port, path, query: {},
-      headers: { host, 'content-type': contentType, 'content-length': String(body.byteLength) },
+    const path = t.path(key);
+    const signed = await t.signer.sign({
+      method: 'PUT', protocol: t.protocol, hostname: t.hostname, port: t.port, path, query: {},
+      headers: { host: t.host, 'content-type': contentType, 'content-length': String(body.byteLength) },
       body,
     });
-    return { hostname, port, path, headers: signed.headers as Record<string, string> };
+    return { hostname: t.hostname, port: t.port, path, headers: signed.headers as Record<string, string> };
   };
-  return Object.assign(sign, { protocol: base.protocol });
+  return Object.assign(sign, { protocol: t.protocol });
+}
+
+/**
+ * Presigned GET URLs without the SDK's per-request middleware (~0.4 ms each), equal to the SDK presigner's: the chunk
+ * route signs one per pyramid chunk a viewer asks for. `query` carries response overrides (response-cache-control,
+ * response-content-type).
+ */
+export function createGetPresigner(config: S3Config, bucket = config.bucket) {
+  const t = s3Target(config, bucket, false);
+  return async (key: string, opts: { expiresIn: number; signingDate?: Date; query?: Record<string, string> }): Promise<string> => {
+    const path = t.path(key);
+    const signed = await t.signer.presign(
+      // S3 signs presigned URLs over an unsigned payload; the SDK's presigner names the header exactly so
+      { method: 'GET', protocol: t.protocol, hostname: t.hostname, port: t.port, path, query: opts.query ?? {}, headers: { host: t.host, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } },
+      { expiresIn: opts.expiresIn, signingDate: opts.signingDate },
+    );
+    const q = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+    return `${t.protocol}//${t.host}${path}?${q}`;
+  };
 }
 
 /** S3 key → URI path, as the SDK encodes it: every byte escaped except unreserved characters and '/'. */
