@@ -1,5 +1,7 @@
-import { Badge } from '@/components/ui/page-header';
-import { ORDER_LABEL, ORDER_STEPS, ORDER_TONE, type OrderStatus } from './orders-api';
+import type { ReactNode } from 'react';
+import { formatDate } from '@/lib/format';
+import { Badge, Card } from '@/components/ui/page-header';
+import { ORDER_LABEL, ORDER_STEPS, ORDER_TONE, type Order, type OrderStatus } from './orders-api';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <Badge tone={ORDER_TONE[status]}>{ORDER_LABEL[status]}</Badge>;
@@ -19,4 +21,25 @@ export function OrderSteps({ status }: { status: OrderStatus }) {
       ))}
     </ol>
   );
+}
+
+/** What both sides of an order see first: its status, its path, and what was ordered; `children` add rows. */
+export function OrderSummary({ order, children }: { order: Order; children?: ReactNode }) {
+  return (
+    <Card className="space-y-4 p-5">
+      <div className="flex flex-wrap items-center gap-3"><span className="text-sm font-medium text-slate-800">Status</span><OrderStatusBadge status={order.status} /></div>
+      <OrderSteps status={order.status} />
+      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <OrderRow title="Goal">{order.goal}</OrderRow>
+        <OrderRow title="Classes">{order.classes.join(', ')}</OrderRow>
+        <OrderRow title="Deadline">{formatDate(order.deadline)}</OrderRow>
+        <OrderRow title="Example images">{order.examples.length === 0 ? 'None' : order.examples.map((e) => e.name).join(', ')}</OrderRow>
+        {children}
+      </dl>
+    </Card>
+  );
+}
+
+export function OrderRow({ title, children }: { title: string; children: ReactNode }) {
+  return <div><dt className="font-medium text-slate-800">{title}</dt><dd className="mt-0.5 break-words text-slate-700">{children}</dd></div>;
 }

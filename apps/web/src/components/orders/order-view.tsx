@@ -1,18 +1,17 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import { useOrg } from '@/components/app/org-context';
 import { api } from '@/lib/api-client';
 import { canManage } from '@/lib/roles';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useResource } from '@/lib/use-resource';
 import { modelPages, modelPaths, type Model } from '@/components/models/models-api';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Card, PageHeader } from '@/components/ui/page-header';
+import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/states';
-import { OrderStatusBadge, OrderSteps } from './order-status';
+import { OrderRow, OrderSummary } from './order-status';
 import { formatMoney, orderPages, orderPaths, type Order } from './orders-api';
 
 /** One order as the customer sees it: state, quote (accept), cancel, and the delivered model. */
@@ -31,19 +30,11 @@ export function OrderView({ orderId }: { orderId: string }) {
       <PageHeader title="Model order" description={<Link href={orderPages.list(org.id)} className="font-medium text-indigo-700 hover:underline">All orders</Link>}
         actions={manage && open ? <Button variant="secondary" onClick={() => setDialog('cancel')}>Cancel order</Button> : undefined} />
       <div className="space-y-6">
-        <Card className="space-y-4 p-5">
-          <div className="flex flex-wrap items-center gap-3"><span className="text-sm font-medium text-slate-800">Status</span><OrderStatusBadge status={o.status} /></div>
-          <OrderSteps status={o.status} />
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-            <Row title="Goal">{o.goal}</Row>
-            <Row title="Classes">{o.classes.join(', ')}</Row>
-            <Row title="Deadline">{formatDate(o.deadline)}</Row>
-            <Row title="Ordered">{formatDateTime(o.createdAt)}</Row>
-            <Row title="Example images">{o.examples.length === 0 ? 'None' : o.examples.map((e) => e.name).join(', ')}</Row>
-            <Row title="Webhook">{o.webhookUrl ?? 'None'}</Row>
-            {grant && <Row title="Service team access">until {formatDateTime(grant.expiresAt)} (this project only)</Row>}
-          </dl>
-        </Card>
+        <OrderSummary order={o}>
+          <OrderRow title="Ordered">{formatDateTime(o.createdAt)}</OrderRow>
+          <OrderRow title="Webhook">{o.webhookUrl ?? 'None'}</OrderRow>
+          {grant && <OrderRow title="Service team access">until {formatDateTime(grant.expiresAt)} (this project only)</OrderRow>}
+        </OrderSummary>
         {o.quote && (
           <section aria-label="Quote" className="space-y-3 p-5 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <h2 className="text-base font-semibold text-slate-900">Quote: {formatMoney(o.quote)}</h2>
@@ -86,8 +77,4 @@ function Delivered({ orgId, order }: { orgId: string; order: Order }) {
       ) : <p className="text-sm text-slate-500">{models.error ?? 'Loading the model…'}</p>}
     </section>
   );
-}
-
-function Row({ title, children }: { title: string; children: ReactNode }) {
-  return <div><dt className="font-medium text-slate-800">{title}</dt><dd className="mt-0.5 break-words text-slate-700">{children}</dd></div>;
 }

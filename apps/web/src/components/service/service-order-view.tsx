@@ -1,12 +1,12 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
-import { api, errorMessage } from '@/lib/api-client';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { api } from '@/lib/api-client';
+import { useSubmit } from '@/lib/use-submit';
+import { formatDateTime } from '@/lib/format';
 import { pages } from '@/lib/routes';
 import { useResource } from '@/lib/use-resource';
-import { OrderStatusBadge, OrderSteps } from '@/components/orders/order-status';
+import { OrderRow, OrderSummary } from '@/components/orders/order-status';
 import { formatMoney, orderPages, orderPaths, type QueuedOrder, type ServiceProject } from '@/components/orders/orders-api';
 import { Alert, FormError } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -18,8 +18,7 @@ import { QuoteForm } from './quote-form';
 /** One order for the service team: quote it, start it once accepted, open the granted project, deliver the model. */
 export function ServiceOrderView({ orderId }: { orderId: string }) {
   const queue = useResource<{ orders: QueuedOrder[] }>(orderPaths.queue());
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, submit } = useSubmit([]);
   const [delivered, setDelivered] = useState<string | null>(null);
   const o = queue.data?.orders.find((x) => x.id === orderId);
   const granted = o && (o.status === 'ACCEPTED' || o.status === 'IN_PROGRESS');
@@ -28,26 +27,15 @@ export function ServiceOrderView({ orderId }: { orderId: string }) {
   if (!queue.data) return <LoadingState />;
   if (!o) return <ErrorState message="This order is not in the queue (it may have been cancelled)." />;
 
-  const start = async () => {
-    setPending(true); setError(null);
-    try { await api.post(orderPaths.start(o.id)); await queue.reload(); } catch (e) { setError(errorMessage(e)); } finally { setPending(false); }
-  };
+  const start = () => submit(async () => { await api.post(orderPaths.start(o.id)); await queue.reload(); });
   return (
     <>
       <PageHeader title={`Order from ${o.organizationName}`} description={<Link href={orderPages.queue()} className="font-medium text-indigo-700 hover:underline">Back to the queue</Link>} />
       <div className="space-y-8">
-        <Card className="space-y-4 p-5">
-          <div className="flex items-center gap-3"><span className="text-sm font-medium text-slate-800">Status</span><OrderStatusBadge status={o.status} /></div>
-          <OrderSteps status={o.status} />
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-            <Row title="Goal">{o.goal}</Row>
-            <Row title="Classes">{o.classes.join(', ')}</Row>
-            <Row title="Project">{o.projectName}</Row>
-            <Row title="Deadline">{formatDate(o.deadline)}</Row>
-            <Row title="Example images">{o.examples.length === 0 ? 'None' : o.examples.map((e) => e.name).join(', ')}</Row>
-            <Row title="Quote">{formatMoney(o.quote)}</Row>
-          </dl>
-        </Card>
+        <OrderSummary order={o}>
+          <OrderRow title="Project">{o.projectName}</OrderRow>
+          <OrderRow title="Quote">{formatMoney(o.quote)}</OrderRow>
+        </OrderSummary>
         <FormError message={error} />
         {(o.status === 'REQUESTED' || o.status === 'QUOTED') && (
           <Section id="quote" title={o.status === 'QUOTED' ? 'Quote sent: waiting for the customer' : 'Send a quote'}>
@@ -75,8 +63,4 @@ export function ServiceOrderView({ orderId }: { orderId: string }) {
       </div>
     </>
   );
-}
-
-function Row({ title, children }: { title: string; children: ReactNode }) {
-  return <div><dt className="font-medium text-slate-800">{title}</dt><dd className="mt-0.5 break-words text-slate-700">{children}</dd></div>;
 }
