@@ -9,11 +9,16 @@ import {
 } from '@aws-sdk/client-s3';
 import type { S3Config } from './config';
 import { localS3Endpoint } from './config';
+import { createGetPresigner, createObjectPut, type GetPresigner, type ObjectPut } from './signed-requests';
 
 export interface Storage {
   s3: S3Client;
   bucket: string;
   config: S3Config;
+  /** PutObject without the SDK's per-request middleware, for bulk writers (signed-requests.ts). */
+  fastPut: ObjectPut;
+  /** Presigned GET URLs without the SDK's per-request middleware, for hot routes (signed-requests.ts). */
+  fastPresignGet: GetPresigner;
 }
 
 /**
@@ -29,7 +34,7 @@ export function createStorage(config: S3Config, opts: { requestChecksums?: 'when
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     requestChecksumCalculation: opts.requestChecksums === 'when-required' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',
   });
-  return { s3, bucket: config.bucket, config };
+  return { s3, bucket: config.bucket, config, fastPut: createObjectPut(config), fastPresignGet: createGetPresigner(config) };
 }
 
 export async function ensureBucket({ s3, bucket }: Storage): Promise<void> {

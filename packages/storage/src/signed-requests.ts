@@ -98,9 +98,11 @@ export function createPutSigner(config: S3Config, bucket = config.bucket) {
  * route signs one per pyramid chunk a viewer asks for. `query` carries response overrides (response-cache-control,
  * response-content-type).
  */
-export function createGetPresigner(config: S3Config, bucket = config.bucket) {
+export type GetPresigner = (key: string, opts: { expiresIn: number; signingDate?: Date; query?: Record<string, string> }) => Promise<string>;
+
+export function createGetPresigner(config: S3Config, bucket = config.bucket): GetPresigner {
   const t = s3Target(config, bucket, false);
-  return async (key: string, opts: { expiresIn: number; signingDate?: Date; query?: Record<string, string> }): Promise<string> => {
+  return async (key, opts) => {
     const path = t.path(key);
     const signed = await t.signer.presign(
       // S3 signs presigned URLs over an unsigned payload; the SDK's presigner names the header exactly so

@@ -1,7 +1,7 @@
 import type { Db } from '@tessera/db';
 import { isImagingError } from '@tessera/imaging';
 import { INGEST_IMAGE, type JobPayload } from '@tessera/jobs';
-import { createObjectPut, orgKey, putObject, type ObjectPut, type Storage } from '@tessera/storage';
+import { orgKey, putObject, type Storage } from '@tessera/storage';
 import { ingestImage } from '@tessera/zarr';
 import { s3RangeReader } from './s3-range-reader';
 
@@ -40,7 +40,8 @@ export async function runIngest({ db, storage, maxPixels, log }: IngestDeps, { o
       reader: s3RangeReader(storage, image.sourceKey, Number(image.sizeBytes)),
       size: Number(image.sizeBytes),
       name: image.name,
-      sink: (key, bytes) => chunkPut(storage)(`${zarrPrefix}/${key}`, bytes),
+      // thousands of objects per image: the lean PUT (the SDK's per-request work would dominate)
+      sink: (key, bytes) => storage.fastPut(`${zarrPrefix}/${key}`, bytes),
       limits: { maxPixels },
       onProgress,
     });
@@ -65,12 +66,4 @@ export async function runIngest({ db, storage, maxPixels, log }: IngestDeps, { o
     await db.image.update({ where: { id: image.id }, data: { status: 'FAILED', error: reason } });
     return { status: 'FAILED', reason };
   }
-}
-
-/** Pyramid objects go through the lean signed PUT (thousands per image; the SDK's per-request work would dominate). */
-const puts = new WeakMap<Storage, ObjectPut>();
-function chunkPut(storage: Storage): ObjectPut {
-  let put = puts.get(storage);
-  if (!put) puts.set(storage, (put = createObjectPut(storage.config, storage.bucket)));
-  return put;
 }

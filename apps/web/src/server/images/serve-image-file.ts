@@ -1,4 +1,4 @@
-import { createGetPresigner, orgKey, type Storage } from '@tessera/storage';
+import { orgKey, type Storage } from '@tessera/storage';
 import { checkSignature, SIGNED_URL_WINDOW_S } from './signed-url';
 
 /** Cache policy S3 sends with the bytes (fixed, so the presigned URL is the same all window). */
@@ -31,7 +31,7 @@ export async function serveImageFile(
   const cache = `private, max-age=${maxAge}, immutable`;
   // Signed for the same window as our own URL (fixed signing date), so the S3 URL is stable and browser-cacheable.
   const signedAt = new Date((exp - 2 * SIGNED_URL_WINDOW_S) * 1000);
-  const location = await presigner(deps.storage)(key, {
+  const location = await deps.storage.fastPresignGet(key, {
     expiresIn: Math.max(1, exp - Math.floor(signedAt.getTime() / 1000)), signingDate: signedAt,
     query: { 'response-cache-control': S3_CACHE, 'response-content-type': contentType(path) },
   });
@@ -40,11 +40,4 @@ export async function serveImageFile(
 
 function contentType(path: string): string {
   return path === 'thumbnail.png' ? 'image/png' : path.includes('.z') ? 'application/json' : 'application/octet-stream';
-}
-
-const presigners = new WeakMap<Storage, ReturnType<typeof createGetPresigner>>();
-function presigner(storage: Storage) {
-  let p = presigners.get(storage);
-  if (!p) presigners.set(storage, (p = createGetPresigner(storage.config, storage.bucket)));
-  return p;
 }
