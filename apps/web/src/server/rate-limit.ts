@@ -43,8 +43,7 @@ export class BatchedRateLimiter {
   ) {}
 
   async hit(key: string, limit: number): Promise<RateLimitResult> {
-    const windowSeconds = this.windowSeconds;
-    const windowMs = windowSeconds * 1000;
+    const windowMs = this.windowSeconds * 1000;
     const now = Date.now();
     const window = Math.floor(now / windowMs);
     const resetSeconds = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
@@ -52,10 +51,9 @@ export class BatchedRateLimiter {
     if (!c || c.window !== window) {
       c = { window, shared: 0, pending: 0 };
       this.counts.set(key, c);
-      c.shared = await this.redis.incrby(redisKey(key, window), 1).then(async (n) => {
-        if (n === 1) await this.redis.expire(redisKey(key, window), windowSeconds + 1);
-        return n;
-      });
+      const [total] = await this.add([[key, window, 1]]);
+      if (typeof total !== 'number') throw new Error('Redis did not count the request');
+      c.shared = total;
     } else {
       c.pending += 1;
       this.scheduleSync();
@@ -75,23 +73,31 @@ export class BatchedRateLimiter {
 
   /** Sends every pending count in one pipeline and learns the shared totals of every caller seen this window. */
   async sync(): Promise<void> {
-    const windowSeconds = this.windowSeconds;
-    const current = Math.floor(Date.now() / (windowSeconds * 1000));
+    const current = Math.floor(Date.now() / (this.windowSeconds * 1000));
     for (const [key, c] of this.counts) if (c.window < current && c.pending === 0) this.counts.delete(key);
     const batch = [...this.counts];
     if (batch.length === 0) return;
-    const pipe = this.redis.pipeline();
     const sent = batch.map(([key, c]) => {
       const n = c.pending;
       c.pending = 0;
-      pipe.incrby(redisKey(key, c.window), n).expire(redisKey(key, c.window), windowSeconds + 1);
-      return n;
+      return [key, c.window, n] as [string, number, number];
     });
-    const replies = (await pipe.exec()) ?? [];
+    const totals = await this.add(sent);
     batch.forEach(([, c], i) => {
-      const [err, total] = replies[2 * i] ?? [];
-      if (err || typeof total !== 'number') c.pending += sent[i]!; // sent again with the next sync
+      const total = totals[i];
+      if (typeof total !== 'number') c.pending += sent[i]![2]; // sent again with the next sync
       else c.shared = total;
+    });
+  }
+
+  /** Adds counts to their windows in one round trip; the new totals (null where Redis failed). */
+  private async add(entries: [key: string, window: number, n: number][]): Promise<(number | null)[]> {
+    const pipe = this.redis.pipeline();
+    for (const [key, window, n] of entries) pipe.incrby(redisKey(key, window), n).expire(redisKey(key, window), this.windowSeconds + 1);
+    const replies = (await pipe.exec()) ?? [];
+    return entries.map((_, i) => {
+      const [err, total] = replies[2 * i] ?? [];
+      return err || typeof total !== 'number' ? null : total;
     });
   }
 }
