@@ -1,5 +1,6 @@
 import type { Actor, Tx } from '../actor';
 import { notFound } from '../errors';
+import { TtlCache } from '../ttl-cache';
 
 /** The image (in the actor's organisation) with its project's kind, settings and label classes in index order. */
 export async function findAnnotatableImage(db: Tx, actor: Actor, imageId: string) {
@@ -45,8 +46,7 @@ export function classIndexMap(classes: readonly { id: string }[]): Map<string, n
 
 export const isBackgroundClass = (name: string) => /^(background|bg)$/i.test(name.trim());
 
-const CACHE_MS = 3000;
-const cache = new Map<string, { at: number; image: AnnotatableImage }>();
+const cache = new TtlCache<AnnotatableImage>(3000);
 
 /**
  * The same lookup, remembered for 3 s per (organisation, image) in this process: the stroke path reads it for
@@ -55,9 +55,8 @@ const cache = new Map<string, { at: number; image: AnnotatableImage }>();
 export async function findAnnotatableImageCached(db: Tx, actor: Actor, imageId: string): Promise<AnnotatableImage> {
   const key = `${actor.organizationId}:${imageId}`;
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS && hit.image.width) return hit.image;
+  if (hit?.width) return hit;
   const image = await findAnnotatableImage(db, actor, imageId);
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, { at: Date.now(), image });
+  cache.set(key, image);
   return image;
 }

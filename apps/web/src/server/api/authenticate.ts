@@ -3,6 +3,7 @@ import type { Db } from '@tessera/db';
 import { hashTokenSecret, TOKEN_PREFIX } from '../auth/api-token-secret';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { ApiError } from '../errors';
+import { TtlCache } from '../ttl-cache';
 import type { TokenScope } from '../permissions';
 
 export type Principal =
@@ -35,21 +36,18 @@ export async function authenticate(req: Request, db: Db, secret: string): Promis
  * decoded cookies are kept for a minute (never past the token's own expiry). Whether the user still exists and
  * belongs to the organisation is checked on every request by the guards, not here.
  */
-const decoded = new Map<string, { userId: string | null; until: number }>();
 const DECODE_CACHE_MS = 60_000;
-const DECODE_CACHE_MAX = 5_000;
+const decoded = new TtlCache<string | null>(DECODE_CACHE_MS);
 
 async function sessionUserId(req: Request, secret: string): Promise<string | null> {
   const cookie = req.headers.get('cookie');
   if (!cookie?.includes(SESSION_COOKIE)) return null;
-  const now = Date.now();
   const hit = decoded.get(cookie);
-  if (hit && hit.until > now) return hit.userId;
+  if (hit !== undefined) return hit;
   const jwt = await getToken({ req, secret, secureCookie: false, cookieName: SESSION_COOKIE, salt: SESSION_COOKIE });
   const userId = jwt?.sub ?? null;
-  const expires = typeof jwt?.exp === 'number' ? jwt.exp * 1000 : now;
-  if (decoded.size >= DECODE_CACHE_MAX) decoded.clear();
-  decoded.set(cookie, { userId, until: Math.min(now + DECODE_CACHE_MS, userId ? expires : now + DECODE_CACHE_MS) });
+  const untilExpiry = typeof jwt?.exp === 'number' ? jwt.exp * 1000 - Date.now() : 0;
+  decoded.set(cookie, userId, userId ? Math.min(DECODE_CACHE_MS, untilExpiry) : DECODE_CACHE_MS);
   return userId;
 }
 

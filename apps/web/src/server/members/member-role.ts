@@ -1,4 +1,5 @@
 import type { Db, Role } from '@tessera/db';
+import { TtlCache } from '../ttl-cache';
 
 /**
  * A user's role in an organisation, remembered for a few seconds in this process: every request of an editor (a
@@ -8,22 +9,20 @@ import type { Db, Role } from '@tessera/db';
  */
 export const ROLE_CACHE_MS = 3000;
 // On globalThis: the production server loads this module twice (Next's bundle and the fast routes), one cache for both.
-const g = globalThis as unknown as { __tesseraRoles?: Map<string, { role: Role; until: number }> };
-const cache = (g.__tesseraRoles ??= new Map());
+const g = globalThis as unknown as { __tesseraRoles?: TtlCache<Role> };
+const cache = (g.__tesseraRoles ??= new TtlCache<Role>(ROLE_CACHE_MS, 10_000));
 const keyOf = (userId: string, organizationId: string) => `${userId}:${organizationId}`;
 
 export async function memberRole(db: Db, userId: string, organizationId: string): Promise<Role | null> {
   const key = keyOf(userId, organizationId);
-  const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.until > now) return hit.role;
+  if (hit) return hit;
   const m = await db.membership.findUnique({ where: { userId_organizationId: { userId, organizationId } }, select: { role: true } });
   if (!m) {
     cache.delete(key);
     return null;
   }
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(key, { role: m.role, until: now + ROLE_CACHE_MS });
+  cache.set(key, m.role);
   return m.role;
 }
 
