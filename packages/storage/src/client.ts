@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { S3Config } from './config';
 import { localS3Endpoint } from './config';
-import { createGetPresigner, createObjectPut, type GetPresigner, type ObjectPut } from './signed-requests';
+import { createGetPresigner, createObjectPut, createRangeGet, type GetPresigner, type ObjectPut, type RangeGet } from './signed-requests';
 
 export interface Storage {
   s3: S3Client;
@@ -19,6 +19,8 @@ export interface Storage {
   fastPut: ObjectPut;
   /** Presigned GET URLs without the SDK's per-request middleware, for hot routes (signed-requests.ts). */
   fastPresignGet: GetPresigner;
+  /** Ranged GetObject without the SDK's body streams, for bulk readers (signed-requests.ts). */
+  fastGetRange: RangeGet;
 }
 
 /**
@@ -34,7 +36,7 @@ export function createStorage(config: S3Config, opts: { requestChecksums?: 'when
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     requestChecksumCalculation: opts.requestChecksums === 'when-required' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',
   });
-  return { s3, bucket: config.bucket, config, fastPut: createObjectPut(config), fastPresignGet: createGetPresigner(config) };
+  return { s3, bucket: config.bucket, config, fastPut: createObjectPut(config), fastPresignGet: createGetPresigner(config), fastGetRange: createRangeGet(config) };
 }
 
 export async function ensureBucket({ s3, bucket }: Storage): Promise<void> {

@@ -10,5 +10,5 @@ export {
   abortMultipartUpload,
   DEFAULT_URL_TTL_S,
 } from './presign';
-export { createGetPresigner, createObjectPut, createPutSigner, type GetPresigner, type ObjectPut } from './signed-requests';
+export { createGetPresigner, createObjectPut, createPutSigner, createRangeGet, type GetPresigner, type ObjectPut, type RangeGet } from './signed-requests';
 export { startLocalS3, startLocalS3Process, type LocalS3 } from './local-s3';

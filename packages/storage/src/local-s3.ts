@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { LOCAL_S3_PORT } from './config';
 
@@ -43,11 +44,19 @@ export async function startLocalS3(opts: { directory: string; port?: number; buc
 }
 
 /**
- * The same server in a child process (Node with the tsx loader, which the platform's processes use anyway): the
- * platform runner uses this so that S3 traffic gets a core of its own rather than sharing the runner's event loop.
+ * The same server in child processes (Node with the tsx loader, which the platform's processes use anyway): the
+ * platform runner uses this so that S3 traffic does not share the runner's event loop. `processes` (default: 2, or 1
+ * on a one-core machine) serve the same directory behind one port (see local-s3-main.ts).
  */
-export async function startLocalS3Process(opts: { directory: string; port?: number; buckets?: string[]; log?: (line: string) => void }): Promise<LocalS3> {
-  const { log, ...args } = opts;
+export async function startLocalS3Process(opts: {
+  directory: string;
+  port?: number;
+  buckets?: string[];
+  processes?: number;
+  log?: (line: string) => void;
+}): Promise<LocalS3> {
+  const { log, ...rest } = opts;
+  const args = { ...rest, processes: rest.processes ?? Math.min(2, availableParallelism()) };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'local-s3-main.ts'), JSON.stringify(args)], {
     cwd: path.join(import.meta.dirname, '..'), // where the tsx loader resolves
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { TEST_S3_CONFIG } from '@tessera/testing';
-import { createGetPresigner, createObjectPut, createPutSigner, createStorage, getObjectBytes } from './index';
+import { createGetPresigner, createObjectPut, createPutSigner, createRangeGet, createStorage, getObjectBytes } from './index';
 
 const storage = createStorage({ ...TEST_S3_CONFIG });
 afterEach(() => vi.useRealTimers());
@@ -89,5 +89,24 @@ describe('createGetPresigner (presigned GET without the SDK middleware)', () => 
     const res = await fetch(url);
     expect(res.headers.get('content-type')).toBe('application/x-test');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+});
+
+describe('createRangeGet (ranged GetObject without the SDK body streams)', () => {
+  const get = createRangeGet({ ...TEST_S3_CONFIG });
+  const body = new Uint8Array(3 * 2 ** 20 + 17).map((_, i) => (i * 31 + (i >> 9)) & 255);
+
+  it('returns exactly the bytes of each range, fewer at the end of the object', async () => {
+    await storage.s3.send(new PutObjectCommand({ Bucket: storage.bucket, Key: 'test/range/big', Body: body }));
+    for (const [start, end] of [[0, 1], [0, 100], [5, 2 ** 20 + 3], [2 ** 20, 3 * 2 ** 20], [body.length - 10, body.length]] as const) {
+      expect(await get('test/range/big', start, end), `${start}-${end}`).toEqual(body.subarray(start, end));
+    }
+    expect(await get('test/range/big', body.length - 5, body.length + 100)).toEqual(body.subarray(body.length - 5));
+  });
+
+  it('reports a missing object as an error that names the key, without retrying', async () => {
+    const error = await get('test/range/missing', 0, 10).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/GET \/tessera-test\/test\/range\/missing answered 404/);
+    expect(error).toMatchObject({ retryable: false });
   });
 });

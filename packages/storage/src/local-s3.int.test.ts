@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { completeMultipartUpload, createMultipartUpload, createStorage, ensureBucket, presignUploadPart, startLocalS3Process } from './index';
+
+const PORT = 9377;
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
+    s.on('error', () => resolve(false));
+  });
+
+describe('the local S3 server in two processes on one directory', () => {
+  it('serves writes and reads from either process, multipart included, and stops both', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-s3-cluster-'));
+    const s3 = await startLocalS3Process({ directory: dir, port: PORT, buckets: ['cluster-test'], processes: 2 });
+    try {
+      const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'cluster-test', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true });
+      await ensureBucket(storage);
+      // many connections at once: the cluster spreads them over both processes
+      const objects = Array.from({ length: 60 }, (_, k) => [`c/${k}`, new Uint8Array(4096 + k).map((_, i) => (i + k) & 255)] as const);
+      await Promise.all(objects.map(([key, body]) => storage.fastPut(key, body)));
+      const back = await Promise.all(objects.map(([key, body]) => storage.fastGetRange(key, 0, body.length)));
+      back.forEach((b, k) => expect(b).toEqual(objects[k]![1]));
+
+      const part = new Uint8Array(5 * 2 ** 20).map((_, i) => i & 255);
+      const uploadId = await createMultipartUpload(storage, 'c/multi');
+      const etags = [];
+      for (const n of [1, 2]) {
+        const url = await presignUploadPart(storage, 'c/multi', uploadId, n);
+        const res = await fetch(url, { method: 'PUT', body: part });
+        expect(res.status).toBe(200);
+        etags.push({ partNumber: n, etag: res.headers.get('etag')! });
+      }
+      await completeMultipartUpload(storage, 'c/multi', uploadId, etags);
+      expect(await storage.fastGetRange('c/multi', 5 * 2 ** 20 - 2, 5 * 2 ** 20 + 2)).toEqual(new Uint8Array([254, 255, 0, 1]));
+    } finally {
+      await s3.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(await portOpen(PORT)).toBe(false);
+  });
+});
