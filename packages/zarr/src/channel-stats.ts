@@ -13,6 +13,40 @@ const HIST_BINS = 256;
 const LOW = 0.1;
 const HIGH = 99.9;
 
+/** One band's share of the statistics: exact value counts (8/16-bit unsigned) or min/max per channel. */
+export interface BandStats {
+  counts?: Uint32Array[];
+  mins: number[];
+  maxs: number[];
+}
+
+const countedValues = (dtype: DType) => (dtype === 'uint8' ? 256 : dtype === 'uint16' ? 65536 : 0);
+
+/** Counts (or bounds) every sample of a band, per channel; merged in any order by ChannelStatsAccumulator. */
+export function bandStats(band: Raster): BandStats {
+  const { data, channels: C } = band;
+  const n = countedValues(band.dtype);
+  const out: BandStats = { counts: n ? [] : undefined, mins: [], maxs: [] };
+  for (let c = 0; c < C; c++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    if (n) {
+      const counts = new Uint32Array(n);
+      for (let i = c; i < data.length; i += C) counts[data[i]!]!++;
+      out.counts!.push(counts);
+    } else {
+      for (let i = c; i < data.length; i += C) {
+        const v = data[i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    out.mins.push(lo);
+    out.maxs.push(hi);
+  }
+  return out;
+}
+
 /**
  * Accumulates per-channel statistics over full-resolution bands. 8- and 16-bit unsigned data are counted exactly
  * (one counter per value); other types track min/max here and take their histogram from a small pyramid level.
@@ -23,29 +57,19 @@ export class ChannelStatsAccumulator {
   private readonly maxs: number[];
 
   constructor(readonly channels: number, readonly dtype: DType) {
-    const n = dtype === 'uint8' ? 256 : dtype === 'uint16' ? 65536 : 0;
+    const n = countedValues(dtype);
     this.counts = n ? Array.from({ length: channels }, () => new Uint32Array(n)) : undefined;
     this.mins = new Array<number>(channels).fill(Infinity);
     this.maxs = new Array<number>(channels).fill(-Infinity);
   }
 
-  add(band: Raster): void {
-    const { data, channels: C } = band;
-    for (let c = 0; c < C; c++) {
-      let lo = this.mins[c]!;
-      let hi = this.maxs[c]!;
-      const counts = this.counts?.[c];
-      if (counts) {
-        for (let i = c; i < data.length; i += C) counts[data[i]!]!++;
-      } else {
-        for (let i = c; i < data.length; i += C) {
-          const v = data[i]!;
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
-        }
-      }
-      this.mins[c] = lo;
-      this.maxs[c] = hi;
+  merge(part: BandStats): void {
+    for (let c = 0; c < this.channels; c++) {
+      const into = this.counts?.[c];
+      const from = part.counts?.[c];
+      if (into && from) for (let v = 0; v < into.length; v++) into[v]! += from[v]!;
+      this.mins[c] = Math.min(this.mins[c]!, part.mins[c]!);
+      this.maxs[c] = Math.max(this.maxs[c]!, part.maxs[c]!);
     }
   }
 

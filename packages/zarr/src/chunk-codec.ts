@@ -1,4 +1,4 @@
-import { deflate, inflate } from 'node:zlib';
+import { deflateSync, inflate } from 'node:zlib';
 import { promisify } from 'node:util';
 
 /** Chunk compression of a pyramid level, as its `.zarray` says: numcodecs' zlib, or none. */
@@ -6,13 +6,12 @@ export type Compression = 'zlib' | 'none';
 /** The same, as stored per level on the Image row and in the viewer's level list. */
 export type LevelCompressor = 'zlib' | null;
 
-const deflateAsync = promisify(deflate);
 const inflateAsync = promisify(inflate);
 const view = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-/** zlib level 1 runs on libuv's thread pool, next to the main thread's decoding and downsampling. */
-export async function encodeChunk(bytes: Uint8Array, compression: Compression): Promise<Uint8Array> {
-  return compression === 'none' ? bytes : view(await deflateAsync(bytes, { level: 1 }));
+/** Encodes one chunk on the calling thread (pyramid workers are the parallelism; see band-pool.ts). */
+export function encodeChunk(bytes: Uint8Array, compression: Compression): Uint8Array {
+  return compression === 'none' ? bytes : view(deflateSync(bytes, { level: 1 }));
 }
 
 /** The raw little-endian samples of a stored chunk. */

@@ -15,12 +15,12 @@ function randomRaster(width: number, height: number, channels: number, dtype: DT
   return { width, height, channels, dtype, data };
 }
 
-async function checkAgainstReference(width: number, height: number, channels: number, dtype: DType, cs: number) {
+async function checkAgainstReference(width: number, height: number, channels: number, dtype: DType, cs: number, workers = 0) {
   const plane = randomRaster(width, height, channels, dtype);
   const { sink, objects } = memorySink();
   const progress: number[] = [];
   const src = stackSource({ width, height, sizeC: channels, sizeZ: 1, sizeT: 1, dtype, planes: [plane] });
-  const result = await writePyramid(src, sink, { chunkSize: cs, onProgress: (f) => progress.push(f) });
+  const result = await writePyramid(src, sink, { chunkSize: cs, workers, onProgress: (f) => progress.push(f) });
   // Reference: downsample2x of each whole level, exact values.
   let ref = plane;
   for (let level = 0; level < result.levels.length; level++) {
@@ -100,5 +100,30 @@ describe('writePyramid', () => {
     const plane = randomRaster(64, 64, 1, 'uint8');
     const src = stackSource({ width: 64, height: 64, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint8', planes: [plane] });
     await expect(writePyramid(src, async () => { throw new Error('S3 down'); }, { chunkSize: 16 })).rejects.toThrow('S3 down');
+  });
+
+  describe('on pyramid worker threads', () => {
+    it('every level equals downsample2x of the previous, exactly, and progress reaches 1', async () => {
+      await checkAgainstReference(301, 187, 2, 'uint16', 32, 2);
+      await checkAgainstReference(97, 66, 3, 'float32', 16, 3);
+    });
+    it('writes the same objects, statistics and smallest level as the calling thread, over Z and T', async () => {
+      const planes = Array.from({ length: 4 }, (_, i) => randomRaster(230, 170, 2, 'uint16', i + 3));
+      const stack = { width: 230, height: 170, sizeC: 2, sizeZ: 2, sizeT: 2, dtype: 'uint16' as const, planes };
+      const one = memorySink();
+      const many = memorySink();
+      const a = await writePyramid(stackSource(stack), one.sink, { chunkSize: 32, workers: 0 });
+      const b = await writePyramid(stackSource(stack), many.sink, { chunkSize: 32, workers: 2 });
+      expect([...many.objects.keys()].sort()).toEqual([...one.objects.keys()].sort());
+      for (const [key, bytes] of one.objects) expect(Buffer.compare(many.objects.get(key)!, bytes), key).toBe(0);
+      expect(b.stats).toEqual(a.stats);
+      expect(b.smallest).toEqual(a.smallest);
+      expect(b.chunksWritten).toBe(a.chunksWritten);
+      expect(planes[3]!.data.length).toBe(230 * 170 * 2); // the caller's planes are copied to the workers, not taken
+    });
+    it('a failing sink fails the write and the workers stop', async () => {
+      const src = stackSource({ width: 200, height: 200, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint8', planes: [randomRaster(200, 200, 1, 'uint8')] });
+      await expect(writePyramid(src, async () => { throw new Error('S3 down'); }, { chunkSize: 16, workers: 2 })).rejects.toThrow('S3 down');
+    });
   });
 });

@@ -1,7 +1,9 @@
-import { allocateSamples, bytesPerSample, downsample2x, type DType, type Raster } from '@tessera/imaging';
+import { availableParallelism } from 'node:os';
+import { allocateSamples, type DType, type Raster } from '@tessera/imaging';
+import { inlineRunner, workerPool } from './band-pool';
 import { ChannelStatsAccumulator, type ChannelStats } from './channel-stats';
-import { chunkKey, levelSizes } from './ome-zarr-metadata';
-import { encodeChunk, type Compression } from './chunk-codec';
+import { levelSizes } from './ome-zarr-metadata';
+import type { Compression } from './chunk-codec';
 
 /** Where the pixels come from: rows of one (z, t) plane with all channels interleaved. */
 export interface PlaneSource {
@@ -23,6 +25,11 @@ export interface WritePyramidOptions {
   concurrency?: number;
   /** Chunk compression: 'zlib' (default; Zarr's numcodecs zlib, level 1) or 'none'. */
   compression?: Compression;
+  /**
+   * Worker threads that cut, encode and halve bands (0: all on the calling thread). Default: one per core for images
+   * of at least 16 Mi samples, none for smaller ones (starting workers costs more than they save there).
+   */
+  workers?: number;
   /** Fraction 0..1 of full-resolution rows done. */
   onProgress?: (fraction: number) => void;
 }
@@ -38,54 +45,81 @@ export interface PyramidResult {
 }
 
 export const DEFAULT_CHUNK = 512;
+const WORKERS_FROM_SAMPLES = 16 * 2 ** 20;
 
 /**
  * Streams a 5D image into a 2× mean pyramid of chunkSize² chunks, one band of chunk rows at a time: each band is
  * written at its level, halved and appended to the next level's band. Bands other than an image's last are an even
  * number of rows, so every 2×2 block lies inside one band and the result equals downsample2x of the whole level.
- * Memory: about two bands per level.
+ * The calling thread reads bands and writes chunks; cutting, encoding, counting and halving run on pyramid workers,
+ * several bands at once, their results taken in band order per level. Memory: a few bands per level.
  */
 export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: WritePyramidOptions = {}): Promise<PyramidResult> {
   const cs = opts.chunkSize ?? DEFAULT_CHUNK;
   if (!(Number.isInteger(cs) && cs >= 16 && cs % 2 === 0)) throw new RangeError('chunkSize must be an even integer >= 16');
   const levels = levelSizes(source.width, source.height, cs);
   const compression = opts.compression ?? 'zlib';
-  const writer = new ChunkWriter((key, bytes) => encodeChunk(bytes, compression).then((b) => sink(key, b)), opts.concurrency ?? 16);
+  const samples = source.width * source.height * source.sizeC * source.sizeZ * source.sizeT;
+  const workers = opts.workers ?? (samples >= WORKERS_FROM_SAMPLES ? Math.min(4, availableParallelism()) : 0);
+  const runner = workers > 0 ? workerPool(workers) : inlineRunner();
+  const writer = new ChunkWriter(sink, opts.concurrency ?? 16);
   const stats = new ChannelStatsAccumulator(source.sizeC, source.dtype);
   const totalRows = source.height * source.sizeZ * source.sizeT;
   let doneRows = 0;
   let smallest: Raster | undefined;
-  for (let t = 0; t < source.sizeT; t++) {
-    for (let z = 0; z < source.sizeZ; z++) {
-      const acc: (Raster | undefined)[] = levels.map(() => undefined);
-      const rowAt = levels.map(() => 0);
-      const push = async (level: number, band: Raster, last: boolean): Promise<void> => {
-        await writeBandChunks(writer, band, level, t, z, rowAt[level]! / cs, cs);
-        rowAt[level]! += band.height;
-        if (level === levels.length - 1) {
-          if (t === 0 && z === 0) smallest = band;
-          return;
+  let failure: unknown;
+  try {
+    for (let t = 0; t < source.sizeT; t++) {
+      for (let z = 0; z < source.sizeZ; z++) {
+        const acc: (Raster | undefined)[] = levels.map(() => undefined);
+        const rowAt = levels.map(() => 0);
+        // per level, results are taken in band order (each waits for the one before it at its level)
+        const chains: Promise<void>[] = levels.map(() => Promise.resolve());
+        const submit = (level: number, band: Raster, last: boolean): Promise<void> => {
+          const top = level === levels.length - 1;
+          const result = runner.run({
+            band, level, t, z, cy: rowAt[level]! / cs, chunkSize: cs, compression, stats: level === 0, half: !top, keepBand: top && t === 0 && z === 0,
+          });
+          result.catch(() => undefined); // handled below, in order
+          rowAt[level]! += band.height;
+          const done = chains[level]!.then(async () => {
+            const r = await result;
+            if (r.stats) stats.merge(r.stats);
+            if (r.band) smallest = r.band;
+            for (const c of r.chunks) await writer.put(c.key, c.bytes);
+            if (!r.half) return;
+            const merged = appendRows(acc[level + 1], r.half);
+            if (merged.height >= cs || last) {
+              acc[level + 1] = undefined;
+              void submit(level + 1, merged, last);
+            } else {
+              acc[level + 1] = merged;
+            }
+          });
+          done.catch((e: unknown) => (failure ??= e));
+          chains[level] = done;
+          return done;
+        };
+        const inFlight: Promise<void>[] = [];
+        for (let y = 0; y < source.height; y += cs) {
+          const rows = Math.min(cs, source.height - y);
+          const band = await source.readRows(z, t, y, rows);
+          inFlight.push(submit(0, band, y + rows >= source.height).then(() => {
+            doneRows += rows;
+            opts.onProgress?.(doneRows / totalRows);
+          }, () => undefined));
+          if (inFlight.length > workers + 1) await inFlight.shift();
+          if (failure) throw failure;
         }
-        const half = downsample2x(band, 'mean');
-        const merged = appendRows(acc[level + 1], half);
-        if (merged.height >= cs || last) {
-          acc[level + 1] = undefined;
-          await push(level + 1, merged, last);
-        } else {
-          acc[level + 1] = merged;
-        }
-      };
-      for (let y = 0; y < source.height; y += cs) {
-        const rows = Math.min(cs, source.height - y);
-        const band = await source.readRows(z, t, y, rows);
-        stats.add(band);
-        await push(0, band, y + rows >= source.height);
-        doneRows += rows;
-        opts.onProgress?.(doneRows / totalRows);
+        await Promise.all(inFlight);
+        // a level's last band is submitted while the level below finishes: wait for the levels in order
+        for (let level = 0; level < levels.length; level++) await chains[level];
       }
     }
+    await writer.drain();
+  } finally {
+    await runner.close();
   }
-  await writer.drain();
   const small = smallest!;
   return { levels, chunkSize: cs, compression, stats: stats.finish(small), smallest: small, chunksWritten: writer.count };
 }
@@ -96,30 +130,6 @@ function appendRows(top: Raster | undefined, bottom: Raster): Raster {
   data.set(top.data, 0);
   data.set(bottom.data, top.data.length);
   return { ...top, height: top.height + bottom.height, data };
-}
-
-/** Splits a band (≤ chunkSize rows, starting at chunk row `cy`) into one zero-padded chunk per (cx, channel). */
-async function writeBandChunks(writer: ChunkWriter, band: Raster, level: number, t: number, z: number, cy: number, cs: number) {
-  const { width, height, channels: C, data, dtype } = band;
-  const chunksX = Math.ceil(width / cs);
-  for (let cx = 0; cx < chunksX; cx++) {
-    const x0 = cx * cs;
-    const w = Math.min(cs, width - x0);
-    for (let c = 0; c < C; c++) {
-      const out = allocateSamples(dtype, cs * cs);
-      if (C === 1) {
-        for (let y = 0; y < height; y++) out.set(data.subarray(y * width + x0, y * width + x0 + w), y * cs);
-      } else {
-        for (let y = 0; y < height; y++) {
-          let i = (y * width + x0) * C + c;
-          const o = y * cs;
-          for (let x = 0; x < w; x++, i += C) out[o + x] = data[i]!;
-        }
-      }
-      const bytes = new Uint8Array(out.buffer, out.byteOffset, cs * cs * bytesPerSample(dtype));
-      await writer.put(chunkKey(level, t, c, z, cy, cx), bytes);
-    }
-  }
 }
 
 /** Bounded-concurrency writes; the first failure is rethrown. */
