@@ -18,6 +18,8 @@ type S3rverClass = new (options: {
 
 export interface LocalS3 {
   endpoint: string;
+  /** The server's process (the parent of its cluster processes) when it runs in processes of its own. */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startLocalS3Process(opts: {
   child.on('exit', (code, signal) => log?.(`exited (${signal ?? code})`));
   return {
     endpoint,
+    pid: child.pid,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -16,6 +16,8 @@ export interface IngestOptions {
   chunkSize?: number;
   compression?: Compression;
   concurrency?: number;
+  /** Pyramid worker threads (see WritePyramidOptions.workers). */
+  workers?: number;
   onProgress?: (fraction: number) => void;
 }
 
@@ -61,7 +63,7 @@ export async function ingestImage(opts: IngestOptions): Promise<IngestResult> {
     throw asImagingError(e);
   }
   const pyramid = await writePyramid(src, opts.sink, {
-    chunkSize: opts.chunkSize, compression: opts.compression, concurrency: opts.concurrency, onProgress: opts.onProgress,
+    chunkSize: opts.chunkSize, compression: opts.compression, concurrency: opts.concurrency, workers: opts.workers, onProgress: opts.onProgress,
   }).catch((e: unknown) => { throw asImagingError(e); });
   const colors = src.channelColors?.length === src.sizeC ? src.channelColors : defaultColors(src.sizeC);
   const channels: IngestedChannel[] = pyramid.stats.map((s, c) => ({
