@@ -42,7 +42,7 @@ export function createObjectPut(config: S3Config, bucket = config.bucket): Objec
   return (key, body, contentType) =>
     withRetries(async () => {
       const r = await sign(key, body, contentType);
-      await client.send({ method: 'PUT', host: r.hostname, port: r.port, path: r.path, headers: r.headers }, body, 'discard');
+      await client.send({ method: 'PUT', host: r.hostname, port: r.port, path: r.path, headers: r.headers }, body);
     });
 }
 
@@ -55,17 +55,16 @@ export type RangeGet = (key: string, start: number, end: number) => Promise<Uint
  * SDK's own signer, keep-alive, network errors and 5xx retried twice.
  */
 export function createRangeGet(config: S3Config, bucket = config.bucket): RangeGet {
-  const presign = createGetPresigner(config, bucket);
-  const client = keepAliveClient(new URL(config.endpoint ?? localS3Endpoint()).protocol);
+  const t = s3Target(config, bucket, false);
+  const client = keepAliveClient(t.protocol);
   return (key, start, end) =>
     withRetries(async () => {
-      const url = new URL(await presign(key, { expiresIn: 900 }));
-      const headers = { range: `bytes=${start}-${end - 1}` };
-      const res = await client.send({ method: 'GET', host: url.hostname, port: url.port || undefined, path: url.pathname + url.search, headers }, undefined, 'collect');
-      // the answer may cover more than was asked: the whole object (200, as HTTP allows), or s3rver's 206 for
-      // bytes=0-0, which runs to the object's end
+      const path = await presignedPath(t, key, { expiresIn: 900 });
+      const res = await client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers: { range: `bytes=${start}-${end - 1}` } });
+      // the answer may start before the range: the whole object (200, as HTTP allows), or s3rver's 206 for bytes=0-0,
+      // which runs to the object's end
       const from = res.status === 206 ? Number(/bytes (\d+)-/.exec(res.contentRange ?? '')?.[1] ?? start) : 0;
-      return from === start && res.body.length <= end - start ? res.body : res.body.subarray(start - from, end - from);
+      return res.body.subarray(start - from, end - from);
     });
 }
 
@@ -91,6 +90,8 @@ function s3Target(config: S3Config, bucket: string, applyChecksum: boolean) {
   };
 }
 
+type S3Target = ReturnType<typeof s3Target>;
+
 /** The signed request line and headers of a PutObject, as the SDK would send them. */
 export function createPutSigner(config: S3Config, bucket = config.bucket) {
   const t = s3Target(config, bucket, true);
@@ -115,16 +116,19 @@ export type GetPresigner = (key: string, opts: { expiresIn: number; signingDate?
 
 export function createGetPresigner(config: S3Config, bucket = config.bucket): GetPresigner {
   const t = s3Target(config, bucket, false);
-  return async (key, opts) => {
-    const path = t.path(key);
-    const signed = await t.signer.presign(
-      // S3 signs presigned URLs over an unsigned payload; the SDK's presigner names the header exactly so
-      { method: 'GET', protocol: t.protocol, hostname: t.hostname, port: t.port, path, query: opts.query ?? {}, headers: { host: t.host, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } },
-      { expiresIn: opts.expiresIn, signingDate: opts.signingDate },
-    );
-    const q = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
-    return `${t.protocol}//${t.host}${path}?${q}`;
-  };
+  return async (key, opts) => `${t.protocol}//${t.host}${await presignedPath(t, key, opts)}`;
+}
+
+/** The path and query of a presigned GET (what follows the host in its URL). */
+async function presignedPath(t: S3Target, key: string, opts: Parameters<GetPresigner>[1]): Promise<string> {
+  const path = t.path(key);
+  const signed = await t.signer.presign(
+    // S3 signs presigned URLs over an unsigned payload; the SDK's presigner names the header exactly so
+    { method: 'GET', protocol: t.protocol, hostname: t.hostname, port: t.port, path, query: opts.query ?? {}, headers: { host: t.host, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } },
+    { expiresIn: opts.expiresIn, signingDate: opts.signingDate },
+  );
+  const q = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+  return `${path}?${q}`;
 }
 
 /** S3 key → URI path, as the SDK encodes it: every byte escaped except unreserved characters and '/'. */
@@ -143,41 +147,32 @@ async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-type Answer = 'discard' | 'collect';
-
 /** One keep-alive agent per client; `send` resolves a 2xx answer (its body collected into one buffer) or rejects. */
 function keepAliveClient(protocol: string) {
   const secure = protocol === 'https:';
   const mod = secure ? https : http;
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 32 }) : new http.Agent({ keepAlive: true, maxSockets: 32 });
   return {
-    send(opts: http.RequestOptions, body: Uint8Array | undefined, answer: Answer): Promise<{ status: number; contentRange?: string; body: Uint8Array }> {
+    send(opts: http.RequestOptions, body?: Uint8Array): Promise<{ status: number; contentRange?: string; body: Uint8Array }> {
       return new Promise((resolve, reject) => {
         const req = mod.request({ ...opts, agent }, (res) => {
           const status = res.statusCode ?? 0;
           const ok = status >= 200 && status < 300;
           const length = Number(res.headers['content-length']);
+          // a 2xx body of known length is copied once into its own buffer; anything else is gathered
+          const out = ok && Number.isSafeInteger(length) ? Buffer.allocUnsafe(length) : undefined;
           const parts: Buffer[] = [];
-          let out = ok && answer === 'collect' && Number.isSafeInteger(length) ? Buffer.allocUnsafe(length) : undefined;
           let at = 0;
           res.on('data', (d: Buffer) => {
-            if (out && at + d.length <= out.length) {
-              d.copy(out, at);
-              at += d.length;
-            } else {
-              if (out) parts.push(out.subarray(0, at));
-              out = undefined;
-              parts.push(d);
-            }
+            if (out) at += d.copy(out, at);
+            else parts.push(d);
           });
           res.on('end', () => {
-            if (out && at !== out.length) {
-              return reject(Object.assign(new Error(`S3 ${opts.method} ${opts.path?.split('?')[0]}: the answer ended after ${at} of ${out.length} bytes`), { retryable: true }));
-            }
+            const where = `S3 ${opts.method} ${opts.path?.split('?')[0]}`;
+            if (out && at !== out.length) return reject(Object.assign(new Error(`${where}: the answer ended after ${at} of ${out.length} bytes`), { retryable: true }));
             const bytes = out ?? Buffer.concat(parts);
             if (ok) return resolve({ status, contentRange: res.headers['content-range'], body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
-            const text = bytes.toString().slice(0, 300);
-            reject(Object.assign(new Error(`S3 ${opts.method} ${opts.path?.split('?')[0]} answered ${status}: ${text}`), { retryable: status >= 500 || status === 429 }));
+            reject(Object.assign(new Error(`${where} answered ${status}: ${bytes.toString().slice(0, 300)}`), { retryable: status >= 500 || status === 429 }));
           });
           res.on('error', (e) => reject(Object.assign(e, { retryable: true })));
         });
