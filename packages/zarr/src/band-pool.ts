@@ -24,7 +24,7 @@ interface Pending {
 
 /**
  * `size` worker threads, one band each at a time, tasks queued in order. A band's samples are moved to its worker
- * (copied first when they are a view into a larger buffer, e.g. a whole decoded plane), results moved back.
+ * (copied first when they are a view into a larger buffer, which moving would empty), results moved back.
  */
 export function workerPool(size: number): BandRunner {
   const idle: Worker[] = [];
@@ -42,7 +42,7 @@ export function workerPool(size: number): BandRunner {
       const p = queue.shift()!;
       busy.set(worker, p);
       const own = ownBuffer(p.task.band.data) ? p.task.band : { ...p.task.band, data: p.task.band.data.slice() };
-      worker.postMessage({ id: 0, task: { ...p.task, band: own } }, [own.data.buffer as ArrayBuffer]);
+      worker.postMessage({ ...p.task, band: own }, [own.data.buffer as ArrayBuffer]);
     }
   };
   for (let i = 0; i < size; i++) {

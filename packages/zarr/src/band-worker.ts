@@ -3,15 +3,15 @@ import { processBand, type BandTask } from './band-task';
 import { ownBuffer } from './band-pool';
 
 /** A pyramid worker: processes one band at a time and hands every buffer of the result back without copying. */
-parentPort!.on('message', ({ id, task }: { id: number; task: BandTask }) => {
+parentPort!.on('message', (task: BandTask) => {
   try {
     const r = processBand(task);
     const transfer = [...r.chunks.map((c) => c.bytes), ...(r.stats?.counts ?? []), r.half?.data, r.band?.data]
       .filter((a) => a !== undefined)
       .map(ownBuffer)
       .filter((b) => b !== undefined);
-    parentPort!.postMessage({ id, ok: true, result: r }, [...new Set(transfer)]);
+    parentPort!.postMessage({ ok: true, result: r }, [...new Set(transfer)]);
   } catch (e) {
-    parentPort!.postMessage({ id, ok: false, error: { message: (e as Error).message, name: (e as Error).name } });
+    parentPort!.postMessage({ ok: false, error: { message: (e as Error).message, name: (e as Error).name } });
   }
 });

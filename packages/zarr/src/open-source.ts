@@ -72,7 +72,7 @@ export function stackSource(stack: ImageStack): Omit<OpenedSource, 'format'> {
     physicalSizeX: stack.physicalSizeX, physicalSizeY: stack.physicalSizeY, physicalSizeZ: stack.physicalSizeZ,
     readRows: async (z, t, y, rows) => {
       const plane = stack.planes[t * stack.sizeZ + z]!;
-      const data = plane.data.subarray(y * width * sizeC, (y + rows) * width * sizeC);
+      const data = plane.data.slice(y * width * sizeC, (y + rows) * width * sizeC); // a copy: the pyramid takes it over
       return { width, height: rows, channels: sizeC, dtype: stack.dtype, data };
     },
   };

@@ -120,6 +120,9 @@ describe('writePyramid', () => {
       expect(b.smallest).toEqual(a.smallest);
       expect(b.chunksWritten).toBe(a.chunksWritten);
       expect(planes[3]!.data.length).toBe(230 * 170 * 2); // the caller's planes are copied to the workers, not taken
+      const flat = randomRaster(100, 20, 1, 'uint16'); // one band is the whole plane
+      await writePyramid(stackSource({ width: 100, height: 20, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [flat] }), memorySink().sink, { chunkSize: 32, workers: 2 });
+      expect(flat.data.length).toBe(100 * 20);
     });
     it('a failing sink fails the write and the workers stop', async () => {
       const src = stackSource({ width: 200, height: 200, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint8', planes: [randomRaster(200, 200, 1, 'uint8')] });

@@ -13,6 +13,7 @@ export interface PlaneSource {
   sizeZ: number;
   sizeT: number;
   dtype: DType;
+  /** Rows the pyramid takes over: their buffer may be moved to a pyramid worker (and so emptied here). */
   readRows(z: number, t: number, y: number, rows: number): Promise<Raster>;
 }
 
