@@ -95,7 +95,7 @@ export const postVersionDatasetRun = withOrg(
     summary: "Run a version on every uploaded image of its project (one run per image; failed or unfinished uploads are skipped)",
     permission: 'models:run', successStatus: 202,
   },
-  ({ db, actor, params }) => startDatasetRun(db, storage(), redis(), actor, { modelId: p(params, 'modelId'), versionId: p(params, 'versionId') }),
+  ({ db, actor, params }) => startDatasetRun(db, redis(), actor, { modelId: p(params, 'modelId'), versionId: p(params, 'versionId') }),
 );
 
 export const getProjectRuns = withOrg(
