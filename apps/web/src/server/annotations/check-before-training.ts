@@ -1,7 +1,7 @@
 import { checkClassTotals, checkImageAnnotations, type CheckIssue, type ClassStat } from '@tessera/annotations';
 import type { Actor, Tx } from '../actor';
 import { notFound } from '../errors';
-import { classIndexMap, isBackgroundClass } from './find-image';
+import { approvedOnly, classIndexMap, isBackgroundClass } from './find-image';
 import { toShapes } from './to-shapes';
 
 export interface CheckThresholds {
@@ -26,7 +26,7 @@ export async function checkBeforeTraining(db: Tx, actor: Actor, input: { project
       organizationId: actor.organizationId,
       projectId: project.id,
       ...(input.imageId ? { id: input.imageId } : {}),
-      ...(project.trainOnApprovedOnly && !input.imageId ? { annotationState: { status: 'APPROVED' } } : {}),
+      ...approvedOnly(project.trainOnApprovedOnly && !input.imageId),
     },
     select: { id: true, name: true, width: true, height: true },
   });

@@ -2,7 +2,7 @@ import { exportCoco, exportGeoJson } from '@tessera/annotations';
 import type { Actor, Tx } from '../actor';
 import { ApiError } from '../errors';
 import { baseName, safeName } from './export-names';
-import { classIndexMap, findAnnotatableImage, findExportProject, isBackgroundClass } from './find-image';
+import { approvedOnly, classIndexMap, findAnnotatableImage, findExportProject, isBackgroundClass } from './find-image';
 import { maskTiff } from './mask-tiff';
 import { toShapes } from './to-shapes';
 
@@ -47,7 +47,7 @@ export async function exportProjectAnnotations(db: Tx, actor: Actor, projectId: 
       organizationId: actor.organizationId,
       projectId: project.id,
       width: { not: null },
-      ...(opts.approvedOnly ? { annotationState: { is: { status: 'APPROVED' as const } } } : {}),
+      ...approvedOnly(opts.approvedOnly),
     },
     select: { id: true, name: true, width: true, height: true, annotationState: { select: { status: true } } },
     orderBy: { createdAt: 'asc' },

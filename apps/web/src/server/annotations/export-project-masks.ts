@@ -3,7 +3,7 @@ import type { Actor, Tx } from '../actor';
 import { ApiError } from '../errors';
 import { download } from './export-annotations';
 import { baseName, safeName, uniqueName } from './export-names';
-import { classIndexMap, findExportProject, isBackgroundClass } from './find-image';
+import { approvedOnly, classIndexMap, findExportProject, isBackgroundClass } from './find-image';
 import { maskTiff, type MaskKind } from './mask-tiff';
 import { toShapes } from './to-shapes';
 
@@ -27,7 +27,7 @@ export async function exportProjectMasks(db: Tx, actor: Actor, projectId: string
       id: { in: counts.map((c) => c.imageId) },
       width: { not: null },
       height: { not: null },
-      ...(opts.approvedOnly ? { annotationState: { is: { status: 'APPROVED' } } } : {}),
+      ...approvedOnly(opts.approvedOnly),
     },
     select: { id: true, name: true, width: true, height: true, annotationState: { select: { status: true } } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -46,6 +46,9 @@ export function classIndexMap(classes: readonly { id: string }[]): Map<string, n
 
 export const isBackgroundClass = (name: string) => /^(background|bg)$/i.test(name.trim());
 
+/** An image filter: only images whose annotations are approved when `on` (training on approved images, exports). */
+export const approvedOnly = (on: boolean) => (on ? { annotationState: { is: { status: 'APPROVED' as const } } } : {});
+
 const cache = new TtlCache<AnnotatableImage>(3000);
 
 /**

@@ -5,6 +5,7 @@ import { orgKey, putObject, type Storage } from '@tessera/storage';
 import { encodeSnapshot, resolveTraining, type SnapshotImage, type TrainSettings } from '@tessera/training';
 import type { Actor } from '../actor';
 import type { Db } from '@tessera/db';
+import { approvedOnly } from '../annotations/find-image';
 import { toShapes } from '../annotations/to-shapes';
 import { recordAudit } from '../audit/record-audit';
 import { ApiError, notFound } from '../errors';
@@ -35,7 +36,7 @@ export async function createTrainingRun(deps: TrainingDeps, actor: Actor, projec
   if (settings.modelType === 'semantic' && classes.length < 2) throw new ApiError('VALIDATION_FAILED', 'A semantic model needs at least two classes (e.g. Background and the structure to find).');
   const index = new Map(classes.map((c, i) => [c.id, i + 1]));
   const images = await db.image.findMany({
-    where: { organizationId: actor.organizationId, projectId: project.id, status: 'READY', ...(project.trainOnApprovedOnly ? { annotationState: { status: 'APPROVED' } } : {}) },
+    where: { organizationId: actor.organizationId, projectId: project.id, status: 'READY', ...approvedOnly(project.trainOnApprovedOnly) },
     select: { id: true, name: true, width: true, height: true, sizeC: true, annotationState: { select: { opSeq: true } } },
     orderBy: { createdAt: 'asc' },
   });
