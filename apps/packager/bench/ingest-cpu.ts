@@ -39,7 +39,7 @@ function cpuSeconds(pid: number): number {
 const s3Dir = path.join(OUT, 's3-cpu');
 rmSync(s3Dir, { recursive: true, force: true });
 const s3 = await startLocalS3Process({ directory: s3Dir, port: 9318, buckets: ['bench-cpu'] });
-const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'bench-cpu', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true });
+const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'bench-cpu', accessKeyId: 'tessera-local', secretAccessKey: 'tessera-local-secret', forcePathStyle: true });
 await ensureBucket(storage);
 const bytes = readFileSync(file);
 await storage.fastPut('upload.tif', bytes);

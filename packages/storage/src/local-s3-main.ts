@@ -1,22 +1,15 @@
 /**
  * Runs the local S3 server in processes of its own (so its event loops share nothing with the platform's runner or a
- * benchmark's clients). Argument: JSON { directory, port, buckets, processes }. s3rver keeps all its state in
- * `directory` (objects, their metadata, multipart uploads, bucket configuration), so several processes can serve
+ * benchmark's clients). Argument: JSON LocalS3Options and { processes }. The server keeps all its state in
+ * `directory` (objects with their metadata, multipart uploads, buckets), so several processes can serve
  * the same directory behind one port (node:cluster shares the listening socket): one JavaScript event loop is what
  * limits it, and with `processes` > 1 it uses more than one core, as a real S3 server would. Prints
  * "listening <endpoint>" once every process listens; SIGTERM closes them all.
  */
 import cluster from 'node:cluster';
-import { startLocalS3 } from './local-s3';
+import { startLocalS3, type LocalS3Options } from './local-s3';
 
-interface Args {
-  directory: string;
-  port?: number;
-  buckets?: string[];
-  processes?: number;
-}
-
-const opts = JSON.parse(process.argv[2] ?? '{}') as Args;
+const opts = JSON.parse(process.argv[2] ?? '{}') as LocalS3Options & { processes?: number };
 const processes = Math.max(1, opts.processes ?? 1);
 
 if (processes === 1 || cluster.isWorker) {
@@ -27,7 +20,7 @@ if (processes === 1 || cluster.isWorker) {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } else {
-  // The first process creates the buckets and their configuration; the others start once it listens.
+  // The first process creates the buckets; the others start once it listens.
   const fork = () =>
     new Promise<string>((resolve, reject) => {
       const worker = cluster.fork();

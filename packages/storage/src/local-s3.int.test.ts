@@ -17,7 +17,7 @@ describe('the local S3 server in two processes on one directory', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-s3-cluster-'));
     const s3 = await startLocalS3Process({ directory: dir, port: PORT, buckets: ['cluster-test'], processes: 2 });
     try {
-      const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'cluster-test', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true });
+      const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'cluster-test', accessKeyId: 'tessera-local', secretAccessKey: 'tessera-local-secret', forcePathStyle: true });
       await ensureBucket(storage);
       // many connections at once: the cluster spreads them over both processes
       const objects = Array.from({ length: 60 }, (_, k) => [`c/${k}`, new Uint8Array(4096 + k).map((_, i) => (i + k) & 255)] as const);

@@ -2,19 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { LOCAL_S3_PORT } from './config';
-
-interface S3rverInstance {
-  run(): Promise<unknown>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: {
-  port: number;
-  address: string;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string; configs: string[] }[];
-}) => S3rverInstance;
+import type { AddressInfo } from 'node:net';
+import { LOCAL_S3_CREDENTIALS, LOCAL_S3_PORT } from './config';
+import { createLocalS3Server } from './local-s3/server';
+import type { Credentials } from './local-s3/sigv4';
 
 export interface LocalS3 {
   endpoint: string;
@@ -23,25 +14,34 @@ export interface LocalS3 {
   close(): Promise<void>;
 }
 
+export interface LocalS3Options {
+  directory: string;
+  port?: number;
+  buckets?: string[];
+  /** The one key pair the server accepts (default: the S3 configuration's defaults, which the apps use). */
+  credentials?: Credentials;
+}
+
 /**
- * The S3 server used when no S3_ENDPOINT is configured (development, tests, the demo): s3rver speaks the S3
- * protocol over HTTP and keeps objects under `directory`. It does not verify signatures, so never expose it.
+ * The S3 server used when no S3_ENDPOINT is configured (development, tests, the demo): our own S3-protocol server
+ * (local-s3/server.ts) over HTTP, objects under `directory`, signatures verified. Never expose it: it is a local
+ * store, with no durability beyond the disk it writes.
  */
-export async function startLocalS3(opts: { directory: string; port?: number; buckets?: string[] }): Promise<LocalS3> {
+export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   await mkdir(opts.directory, { recursive: true });
-  // s3rver ships no types; this is the part of its API we use.
-  const { default: S3rver } = (await import('s3rver' as string)) as { default: S3rverClass };
-  const server = new S3rver({
-    port: opts.port ?? LOCAL_S3_PORT,
-    address: '127.0.0.1',
-    directory: opts.directory,
-    silent: true,
-    configureBuckets: (opts.buckets ?? []).map((name) => ({ name, configs: [CORS_CONFIG] })),
+  const server = await createLocalS3Server({ directory: opts.directory, credentials: [opts.credentials ?? LOCAL_S3_CREDENTIALS], buckets: opts.buckets });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? LOCAL_S3_PORT, '127.0.0.1', () => resolve());
   });
-  const info = (await server.run()) as { port: number };
+  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${info.port}`,
-    close: () => server.close(),
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -50,13 +50,7 @@ export async function startLocalS3(opts: { directory: string; port?: number; buc
  * platform runner uses this so that S3 traffic does not share the runner's event loop. `processes` (default: 2, or 1
  * on a one-core machine) serve the same directory behind one port (see local-s3-main.ts).
  */
-export async function startLocalS3Process(opts: {
-  directory: string;
-  port?: number;
-  buckets?: string[];
-  processes?: number;
-  log?: (line: string) => void;
-}): Promise<LocalS3> {
+export async function startLocalS3Process(opts: LocalS3Options & { processes?: number; log?: (line: string) => void }): Promise<LocalS3> {
   const { log, ...rest } = opts;
   const args = { ...rest, processes: rest.processes ?? Math.min(2, availableParallelism()) };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'local-s3-main.ts'), JSON.stringify(args)], {
@@ -92,8 +86,3 @@ export async function startLocalS3Process(opts: {
       }),
   };
 }
-
-/** Browsers upload parts straight to S3 and read the ETag header back. */
-const CORS_CONFIG = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>
-<AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>
-<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;

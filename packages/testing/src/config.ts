@@ -7,7 +7,7 @@ export const TEST_S3_CONFIG = {
   endpoint: `http://127.0.0.1:${TEST_S3_PORT}`,
   region: 'us-east-1',
   bucket: TEST_S3_BUCKET,
-  accessKeyId: 'S3RVER',
-  secretAccessKey: 'S3RVER',
+  accessKeyId: 'tessera-local',
+  secretAccessKey: 'tessera-local-secret',
   forcePathStyle: true,
 };

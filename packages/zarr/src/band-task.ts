@@ -1,4 +1,4 @@
-import { allocateSamples, bytesPerSample, downsample2x, type Raster } from '@tessera/imaging';
+import { allocateSamples, bytesPerSample, downsample2x, type Raster, type TypedArray } from '@tessera/imaging';
 import { bandStats, type BandStats } from './channel-stats';
 import { encodeChunk, type Compression } from './chunk-codec';
 import { chunkKey } from './ome-zarr-metadata';
@@ -51,9 +51,26 @@ export function processBand(task: BandTask): BandResult {
 function bandChunks(band: Raster, cs: number, key: (c: number, cx: number) => string): EncodedChunk[] {
   const { width, height, channels: C, data, dtype } = band;
   const out: EncodedChunk[] = [];
+  const bytes = (chunk: TypedArray) => new Uint8Array(chunk.buffer, chunk.byteOffset, cs * cs * bytesPerSample(dtype));
+  // two 16-bit channels (the common fluorescence case): one 32-bit load splits a pixel into both channels' chunks
+  const pairs = dtype === 'uint16' && C === 2 && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : undefined;
   for (let cx = 0; cx < Math.ceil(width / cs); cx++) {
     const x0 = cx * cs;
     const w = Math.min(cs, width - x0);
+    if (pairs) {
+      const a = new Uint16Array(cs * cs), b = new Uint16Array(cs * cs);
+      for (let y = 0; y < height; y++) {
+        let i = y * width + x0;
+        const o = y * cs;
+        for (let x = 0; x < w; x++, i++) {
+          const v = pairs[i]!;
+          a[o + x] = v;
+          b[o + x] = v >>> 16;
+        }
+      }
+      out.push({ key: key(0, cx), bytes: bytes(a) }, { key: key(1, cx), bytes: bytes(b) });
+      continue;
+    }
     for (let c = 0; c < C; c++) {
       const chunk = allocateSamples(dtype, cs * cs);
       if (C === 1) {
@@ -65,7 +82,7 @@ function bandChunks(band: Raster, cs: number, key: (c: number, cx: number) => st
           for (let x = 0; x < w; x++, i += C) chunk[o + x] = data[i]!;
         }
       }
-      out.push({ key: key(c, cx), bytes: new Uint8Array(chunk.buffer, chunk.byteOffset, cs * cs * bytesPerSample(dtype)) });
+      out.push({ key: key(c, cx), bytes: bytes(chunk) });
     }
   }
   return out;

@@ -27,6 +27,17 @@ export function bandStats(band: Raster): BandStats {
   const { data, channels: C } = band;
   const n = countedValues(band.dtype);
   const out: BandStats = { counts: n ? [] : undefined, mins: [], maxs: [] };
+  if (band.dtype === 'uint16' && C === 2 && data.byteOffset % 4 === 0) {
+    // two 16-bit channels: one 32-bit load counts a pixel's both values
+    const pairs = new Uint32Array(data.buffer, data.byteOffset, data.length / 2);
+    const c0 = new Uint32Array(n), c1 = new Uint32Array(n);
+    for (let i = 0; i < pairs.length; i++) {
+      const v = pairs[i]!;
+      c0[v & 0xffff]!++;
+      c1[v >>> 16]!++;
+    }
+    return { counts: [c0, c1], mins: [Infinity, Infinity], maxs: [-Infinity, -Infinity] };
+  }
   for (let c = 0; c < C; c++) {
     let lo = Infinity;
     let hi = -Infinity;

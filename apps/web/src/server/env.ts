@@ -10,8 +10,8 @@ const EnvSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_BUCKET: z.string().default('tessera'),
-  S3_ACCESS_KEY_ID: z.string().default('S3RVER'),
-  S3_SECRET_ACCESS_KEY: z.string().default('S3RVER'),
+  S3_ACCESS_KEY_ID: z.string().default('tessera-local'),
+  S3_SECRET_ACCESS_KEY: z.string().default('tessera-local-secret'),
   /** Largest file an image upload may be, in bytes (default 50 GiB). */
   IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(50 * 2 ** 30),
   /** Requests per minute per user or token on /api/v1. */
