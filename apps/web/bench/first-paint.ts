@@ -12,11 +12,18 @@ export async function measureFirstPaint(url: string, cookie: { name: string; val
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addCookies([cookie]);
       const page = await context.newPage();
+      const requests: string[] = [];
+      if (process.env.BENCH_PAINT_DETAIL) {
+        page.on('requestfinished', (r) => {
+          const t = r.timing();
+          if (r.url().includes('zarr')) requests.push(`    ${r.url().split('?')[0]!.split('/').slice(-7).join('/')} ${r.redirectedFrom() ? '(redirected) ' : ''}start ${t.startTime.toFixed(0)} request ${t.requestStart.toFixed(1)} response ${t.responseStart.toFixed(1)} end ${t.responseEnd.toFixed(1)}`);
+        });
+      }
       const t0 = performance.now();
       await page.goto(url);
       await page.locator('[data-testid="viewer-canvas"][data-painted="true"]').waitFor({ timeout: 60_000 });
       times.push(performance.now() - t0);
-      if (process.env.BENCH_PAINT_DETAIL) console.log(await page.evaluate(TIMELINE));
+      if (process.env.BENCH_PAINT_DETAIL) console.log([await page.evaluate(TIMELINE), ...requests].join('\n'));
       await context.close();
     }
   } finally {

@@ -19,6 +19,7 @@ if (processes === 1 || cluster.isWorker) {
   const stop = () => void s3.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  if (!cluster.isWorker) onParentGone(stop);
 } else {
   // The first process creates the buckets; the others start once it listens.
   const fork = () =>
@@ -41,4 +42,10 @@ if (processes === 1 || cluster.isWorker) {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  onParentGone(stop);
+}
+
+/** startLocalS3Process holds our stdin open: when it ends, the process that started us is gone (even if it crashed). */
+function onParentGone(stop: () => void) {
+  process.stdin.on('end', stop).resume();
 }

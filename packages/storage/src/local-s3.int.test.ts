@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -41,5 +42,27 @@ describe('the local S3 server in two processes on one directory', () => {
       await rm(dir, { recursive: true, force: true });
     }
     expect(await portOpen(PORT)).toBe(false);
+  });
+
+  it('stops when the process that started it dies without closing it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-s3-orphan-'));
+    const script = `import { startLocalS3Process } from './src/index.ts';
+      await startLocalS3Process({ directory: ${JSON.stringify(dir)}, port: ${PORT + 1}, processes: 2 });
+      process.exit(3);`;
+    try {
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.join(import.meta.dirname, '..'), stdio: 'ignore' });
+        child.on('exit', resolve);
+      });
+      expect(code).toBe(3);
+      let open = true;
+      for (let i = 0; i < 50 && open; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        open = await portOpen(PORT + 1);
+      }
+      expect(open).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -55,7 +55,7 @@ export async function startLocalS3Process(opts: LocalS3Options & { processes?: n
   const args = { ...rest, processes: rest.processes ?? Math.min(2, availableParallelism()) };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'local-s3-main.ts'), JSON.stringify(args)], {
     cwd: path.join(import.meta.dirname, '..'), // where the tsx loader resolves
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'], // our end of its stdin closes when we exit: it then stops too
   });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let out = '';
