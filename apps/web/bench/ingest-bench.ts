@@ -120,7 +120,7 @@ try {
   const lat = await measureLatency(urls.slice(warm), { concurrency: 20, total: Math.min(3000, urls.length - warm) });
   console.log(`chunks (512×512 uint16, 512 KiB) with 20 concurrent clients: p50 ${lat.p50.toFixed(1)} ms, p95 ${lat.p95.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, ${lat.rps.toFixed(0)} req/s, ${lat.mbPerS.toFixed(0)} MiB/s, errors ${lat.errors}`);
   const hop = await measureLatency(urls, { concurrency: 20, total: 3000, followRedirect: false });
-  console.log(`  of which the signed chunk route alone (verify + 302 to presigned S3): p50 ${hop.p50.toFixed(1)} ms, p95 ${hop.p95.toFixed(1)} ms, ${hop.rps.toFixed(0)} req/s; the rest is the local S3 server (s3rver)`);
+  console.log(`  of which the signed chunk route alone (verify + 302 to presigned S3): p50 ${hop.p50.toFixed(1)} ms, p95 ${hop.p95.toFixed(1)} ms, ${hop.rps.toFixed(0)} req/s; the rest is the local S3 server`);
 
   // 4. first paint
   const viewer = `${base}/o/${orgId}/projects/${project.id}/images/${created.image.id}`;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_S3_CREDENTIALS, LOCAL_S3_PORT } from './config';
 import { createLocalS3Server } from './local-s3/server';
-import type { Credentials } from './local-s3/sigv4';
+import type { Credentials } from './local-s3/verify-sigv4';
 
 export interface LocalS3 {
   endpoint: string;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { S3Config } from './config';
+import { presignGetQuery } from './sigv4';
 import { localS3Endpoint } from './config';
 
 /** node:crypto behind the Checksum interface the SDK's signer takes. */
@@ -59,7 +60,7 @@ export function createRangeGet(config: S3Config, bucket = config.bucket): RangeG
   const client = keepAliveClient(t.protocol);
   return (key, start, end) =>
     withRetries(async () => {
-      const path = await presignedPath(t, key, { expiresIn: 900 });
+      const path = presignedPath(t, key, { expiresIn: 900 });
       const res = await client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers: { range: `bytes=${start}-${end - 1}` } });
       // the answer may start before the range: the whole object (200, as HTTP allows), or s3rver's 206 for bytes=0-0,
       // which runs to the object's end
@@ -74,6 +75,7 @@ function s3Target(config: S3Config, bucket: string, applyChecksum: boolean) {
   const basePath = base.pathname.replace(/\/$/, '');
   const hostname = config.forcePathStyle ? base.hostname : `${bucket}.${base.hostname}`;
   return {
+    config,
     protocol: base.protocol,
     hostname,
     host: base.port ? `${hostname}:${base.port}` : hostname,
@@ -108,27 +110,22 @@ export function createPutSigner(config: S3Config, bucket = config.bucket) {
 }
 
 /**
- * Presigned GET URLs without the SDK's per-request middleware (~0.4 ms each), equal to the SDK presigner's: the chunk
- * route signs one per pyramid chunk a viewer asks for. `query` carries response overrides (response-cache-control,
- * response-content-type).
+ * Presigned GET URLs without the SDK (its presigner costs ~0.4 ms, its SignatureV4 ~70 µs a URL; this ~25 µs), equal
+ * to the SDK presigner's: the chunk route signs one per pyramid chunk a viewer asks for. `query` carries response
+ * overrides (response-cache-control, response-content-type).
  */
 export type GetPresigner = (key: string, opts: { expiresIn: number; signingDate?: Date; query?: Record<string, string> }) => Promise<string>;
 
 export function createGetPresigner(config: S3Config, bucket = config.bucket): GetPresigner {
   const t = s3Target(config, bucket, false);
-  return async (key, opts) => `${t.protocol}//${t.host}${await presignedPath(t, key, opts)}`;
+  return async (key, opts) => `${t.protocol}//${t.host}${presignedPath(t, key, opts)}`;
 }
 
-/** The path and query of a presigned GET (what follows the host in its URL). */
-async function presignedPath(t: S3Target, key: string, opts: Parameters<GetPresigner>[1]): Promise<string> {
+/** The path and query of a presigned GET (what follows the host in its URL), signed as the SDK's presigner signs it. */
+function presignedPath(t: S3Target, key: string, opts: Parameters<GetPresigner>[1]): string {
   const path = t.path(key);
-  const signed = await t.signer.presign(
-    // S3 signs presigned URLs over an unsigned payload; the SDK's presigner names the header exactly so
-    { method: 'GET', protocol: t.protocol, hostname: t.hostname, port: t.port, path, query: opts.query ?? {}, headers: { host: t.host, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } },
-    { expiresIn: opts.expiresIn, signingDate: opts.signingDate },
-  );
-  const q = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
-  return `${path}?${q}`;
+  const { accessKeyId, secretAccessKey, region } = t.config;
+  return `${path}?${presignGetQuery({ host: t.host, path, query: opts.query ?? {}, accessKeyId, secretAccessKey, region, signingDate: opts.signingDate ?? new Date(), expiresIn: opts.expiresIn })}`;
 }
 
 /** S3 key → URI path, as the SDK encodes it: every byte escaped except unreserved characters and '/'. */

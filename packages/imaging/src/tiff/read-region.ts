@@ -48,6 +48,13 @@ export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Regi
   if (page.predictor === 2 && dtype.startsWith('float')) {
     throw new ImagingError('unsupported', 'This TIFF combines floating-point samples with an integer predictor, which is not supported.');
   }
+  const direct = contiguousRows(page, littleEndian, x, y, width, height, bps);
+  if (direct) {
+    const bytes = yield* readBytes(direct.offset, direct.length);
+    // the reader's own buffer (a ranged GET) becomes the raster; anything shared with others is copied
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return { width, height, channels: spp, dtype, data: viewSamples(dtype, own ? bytes : bytes.slice()) };
+  }
   const out = allocateSamples(dtype, width * height * spp);
   const planes = planar ? spp : 1;
   for (let s = 0; s < planes; s++) {
@@ -74,6 +81,27 @@ export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Regi
     }
   }
   return { width, height, channels: spp, dtype, data: out };
+}
+
+/**
+ * Whole rows of an uncompressed, chunky, stripped page whose strips lie one after another in the file (as most
+ * writers store large uncompressed images): the rows are one byte range, read as such (no per-strip copies).
+ */
+function contiguousRows(page: TiffPage, le: boolean, x: number, y: number, width: number, height: number, bps: number) {
+  if (page.tiled || page.compression !== COMPRESSION.none || page.predictor > 1 || x !== 0 || width !== page.width) return undefined;
+  if ((page.planarConfig === 2 && page.samplesPerPixel > 1) || (!le && bps > 1)) return undefined;
+  const rowBytes = page.width * page.samplesPerPixel * bps;
+  const ch = page.chunkHeight;
+  const first = Math.floor(y / ch);
+  const last = Math.floor((y + height - 1) / ch);
+  const start = page.chunkOffsets[first]!;
+  for (let s = first; s <= last; s++) {
+    const offset = page.chunkOffsets[s];
+    const rows = Math.min(ch, page.height - s * ch);
+    const count = page.chunkByteCounts?.[s];
+    if (!offset || offset !== start + (s - first) * ch * rowBytes || (count !== undefined && count < rows * rowBytes)) return undefined;
+  }
+  return { offset: start + (y - first * ch) * rowBytes, length: height * rowBytes };
 }
 
 function* readChunk(page: TiffPage & { dtype: NonNullable<TiffPage['dtype']> }, index: number, expected: number, le: boolean): Io<TypedArray | undefined> {

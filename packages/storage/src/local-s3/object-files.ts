@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writevSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { S3Fault } from './faults';
 
@@ -24,9 +25,9 @@ export interface OpenedObject {
   meta: StoredMeta;
   size: number;
   lastModified: Date;
-  /** Read bytes [start, end] of the body: the whole file when it is small (already read), else a stream of it. */
+  /** The body when the object is small (read whole); else `fd`, open for streaming it (the reader closes it). */
   whole?: Buffer;
-  handle?: FileHandle;
+  fd?: number;
 }
 
 const MAGIC = 0x316f3353; // 'S3o1'
@@ -55,21 +56,22 @@ function parseTrailer(bytes: Buffer, fileSize: number): { meta: StoredMeta; body
   return { meta, bodySize: fileSize - n - 8 };
 }
 
-/** Streams a body into a temporary file, hashing it; `commit` appends the trailer and renames it into place. */
+/**
+ * Takes a body in pieces, hashing it; `commit` appends the trailer and moves the file into place. A small body stays
+ * in memory and is written with synchronous calls (one write, no thread-pool round trips: most objects are pyramid
+ * chunks); a large one streams to a temporary file in 4 MiB writes.
+ */
 export class BodyWriter {
   readonly md5 = createHash('md5');
   private readonly sha256;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  private fh: FileHandle | undefined;
+  private tmp: string | undefined;
   size = 0;
 
-  private constructor(private readonly files: ObjectFiles, private readonly tmp: string, private readonly fh: FileHandle, hashSha256: boolean) {
-    this.sha256 = hashSha256 ? createHash('sha256') : undefined;
-  }
-
-  static async start(files: ObjectFiles, opts: { sha256?: boolean } = {}): Promise<BodyWriter> {
-    const tmp = await files.tempPath();
-    return new BodyWriter(files, tmp, await open(tmp, 'w'), opts.sha256 ?? false);
+  constructor(private readonly files: ObjectFiles, opts: { sha256?: boolean } = {}) {
+    this.sha256 = opts.sha256 ? createHash('sha256') : undefined;
   }
 
   async write(chunk: Buffer): Promise<void> {
@@ -95,19 +97,34 @@ export class BodyWriter {
     const bufs = extra ? [...this.pending, extra] : this.pending;
     this.pending = [];
     this.pendingBytes = 0;
+    if (!this.fh) {
+      this.tmp = this.files.tempPath();
+      this.fh = await open(this.tmp, 'w');
+    }
     if (bufs.length) await this.fh.writev(bufs);
   }
 
   /** Writes the trailer and moves the file to `dest`. */
   async commit(dest: string, meta: StoredMeta): Promise<void> {
-    await this.flush(trailer(meta));
-    await this.fh.close();
-    await this.files.moveInto(this.tmp, dest);
+    if (this.fh) {
+      await this.flush(trailer(meta));
+      await this.fh.close();
+      this.fh = undefined;
+    } else {
+      this.tmp = this.files.tempPath();
+      const fd = openSync(this.tmp, 'w');
+      try {
+        writevSync(fd, [...this.pending, trailer(meta)]);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    this.files.moveInto(this.tmp!, dest);
   }
 
   async discard(): Promise<void> {
-    await this.fh.close().catch(() => undefined);
-    await unlink(this.tmp).catch(() => undefined);
+    await this.fh?.close().catch(() => undefined);
+    if (this.tmp) await unlink(this.tmp).catch(() => undefined);
   }
 }
 
@@ -122,7 +139,7 @@ export class ObjectFiles {
     await mkdir(path.join(this.root, '.uploads'), { recursive: true });
   }
 
-  async tempPath(): Promise<string> {
+  tempPath(): string {
     return path.join(this.root, '.tmp', randomBytes(12).toString('hex'));
   }
 
@@ -173,15 +190,15 @@ export class ObjectFiles {
   }
 
   /** Renames a finished temporary file into place, creating its directories (again, if another process pruned them). */
-  async moveInto(tmp: string, dest: string): Promise<void> {
+  moveInto(tmp: string, dest: string): void {
     const dir = path.dirname(dest);
     for (let attempt = 0; ; attempt++) {
       if (!this.knownDirs.has(dir)) {
-        await mkdir(dir, { recursive: true });
+        mkdirSync(dir, { recursive: true });
         this.knownDirs.add(dir);
       }
       try {
-        await rename(tmp, dest);
+        renameSync(tmp, dest);
         return;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 1) throw e;
@@ -190,12 +207,15 @@ export class ObjectFiles {
     }
   }
 
-  /** Opens an object for reading, or throws NoSuchKey. */
+  /**
+   * Opens an object for reading, or throws NoSuchKey. Synchronous file calls (from the page cache these take
+   * microseconds; four thread-pool round trips per chunk cost more than the read itself).
+   */
   async open(bucket: string, key: string): Promise<OpenedObject> {
     const file = this.objectPath(bucket, key);
-    let fh: FileHandle;
+    let fd: number;
     try {
-      fh = await open(file, 'r');
+      fd = openSync(file, 'r');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
         await this.requireBucket(bucket);
@@ -204,25 +224,25 @@ export class ObjectFiles {
       throw e;
     }
     try {
-      const st = await fh.stat();
+      const st = fstatSync(fd);
       // a small object is read whole; of a large one, its last bytes (the trailer)
       const first = Buffer.allocUnsafe(st.size <= WHOLE_READ ? st.size : TAIL_READ);
-      const { bytesRead } = await fh.read(first, 0, first.length, st.size - first.length);
+      const bytesRead = readSync(fd, first, 0, first.length, st.size - first.length);
       let parsed = parseTrailer(first.subarray(0, bytesRead), st.size);
       if (!parsed) {
         const n = first.readUInt32LE(first.length - 8);
         const tail = Buffer.allocUnsafe(n + 8);
-        await fh.read(tail, 0, tail.length, st.size - tail.length);
+        readSync(fd, tail, 0, tail.length, st.size - tail.length);
         parsed = parseTrailer(tail, st.size)!;
       }
       const base = { meta: parsed.meta, size: parsed.bodySize, lastModified: st.mtime };
       if (st.size <= WHOLE_READ) {
-        await fh.close();
+        closeSync(fd);
         return { ...base, whole: first.subarray(0, parsed.bodySize) };
       }
-      return { ...base, handle: fh };
+      return { ...base, fd };
     } catch (e) {
-      await fh.close().catch(() => undefined);
+      closeSync(fd);
       throw e;
     }
   }
@@ -231,7 +251,7 @@ export class ObjectFiles {
   async describe(bucket: string, key: string): Promise<{ size: number; etag: string; lastModified: Date } | undefined> {
     try {
       const o = await this.open(bucket, key);
-      await o.handle?.close();
+      if (o.fd !== undefined) closeSync(o.fd);
       return { size: o.size, etag: o.meta.etag, lastModified: o.lastModified };
     } catch (e) {
       if (e instanceof S3Fault && e.code === 'NoSuchKey') return undefined;
@@ -343,7 +363,7 @@ export class ObjectFiles {
       await close();
       throw new S3Fault(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', { PartNumber: String(small.partNumber), MinSizeAllowed: String(MIN_PART) });
     }
-    const writer = await BodyWriter.start(this);
+    const writer = new BodyWriter(this);
     try {
       const buf = Buffer.allocUnsafe(FLUSH_BYTES);
       for (const p of ok) {

@@ -123,7 +123,7 @@ describe('the local S3 server', () => {
       await files.init();
       await files.createBucket('prune-test');
       for (const key of ['a/b/c', 'a/d']) {
-        const w = await BodyWriter.start(files);
+        const w = new BodyWriter(files);
         await w.write(Buffer.from(key));
         await w.commit(files.objectPath('prune-test', key), { etag: 'e', type: 'text/plain', headers: {} });
       }

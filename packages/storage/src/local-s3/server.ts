@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { BodyWriter, ObjectFiles, type OpenedObject, type StoredMeta } from './object-files';
 import { errorXml, S3Fault, xmlEscape, xmlValues } from './faults';
-import { parseQuery, uriEncode, verifySigV4, type Credentials } from './sigv4';
+import { uriEncode } from '../sigv4';
+import { parseQuery, verifySigV4, type Credentials } from './verify-sigv4';
 
 /**
  * The local S3 server (development, tests, the demo, benchmarks): the S3 REST API over HTTP, path-style, for the calls
@@ -152,7 +154,7 @@ async function receiveBody(ctx: Ctx, writer: BodyWriter): Promise<string> {
 }
 
 async function writeBody(ctx: Ctx, dest: string, meta: Omit<StoredMeta, 'etag'>): Promise<string> {
-  const writer = await BodyWriter.start(ctx.files, { sha256: /^[0-9a-f]{64}$/.test(ctx.payloadHash) });
+  const writer = new BodyWriter(ctx.files, { sha256: /^[0-9a-f]{64}$/.test(ctx.payloadHash) });
   try {
     const etag = await receiveBody(ctx, writer);
     await writer.commit(dest, { ...meta, etag });
@@ -278,15 +280,15 @@ async function getObject(ctx: Ctx): Promise<void> {
     res.writeHead(range ? 206 : 200, headers);
     if (req.method === 'HEAD' || end < start) return void res.end();
     sendBody(res, o, start, end);
-    o.handle = undefined; // sendBody owns it now
+    o.fd = undefined; // sendBody owns it now
   } finally {
-    await o.handle?.close();
+    if (o.fd !== undefined) closeSync(o.fd);
   }
 }
 
 function sendBody(res: ServerResponse, o: OpenedObject, start: number, end: number): void {
   if (o.whole) return void res.end(o.whole.subarray(start, end + 1));
-  const stream = o.handle!.createReadStream({ start, end, highWaterMark: 1 << 20, autoClose: true });
+  const stream = createReadStream('', { fd: o.fd!, start, end, highWaterMark: 1 << 20, autoClose: true });
   stream.pipe(res);
   stream.on('error', () => res.destroy());
   res.on('close', () => stream.destroy());

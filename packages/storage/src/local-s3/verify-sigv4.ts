@@ -1,5 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { canonicalQuery, signCanonical } from '../sigv4';
 import { S3Fault } from './faults';
 
 export interface Credentials {
@@ -14,9 +15,6 @@ export interface Verified {
 
 const MAX_SKEW_MS = 15 * 60_000;
 const MAX_PRESIGNED_S = 7 * 24 * 3600;
-
-/** RFC 3986 encoding as SigV4 wants it: every byte escaped except unreserved characters. */
-export const uriEncode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The request's query as decoded pairs, in their order (S3 never turns '+' into a space). */
 export function parseQuery(raw: string): [string, string][] {
@@ -77,19 +75,12 @@ export function verifySigV4(req: IncomingMessage, path: string, query: [string, 
     if (now > signedAt + expiresS * 1000) throw new S3Fault(403, 'AccessDenied', 'Request has expired');
     if (signedAt > now + MAX_SKEW_MS) throw new S3Fault(403, 'AccessDenied', 'Request is not valid yet');
   }
-  const canonicalQuery = query
-    .filter(([k]) => k !== 'X-Amz-Signature')
-    .map(([k, v]) => [uriEncode(k), uriEncode(v)] as const)
-    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
   const names = signedHeaders.split(';');
   if (!names.includes('host')) throw new S3Fault(400, 'AuthorizationHeaderMalformed', 'The signed headers must include host.');
   const canonicalHeaders = names.map((n) => `${n}:${headerValue(req, n)}\n`).join('');
-  const canonicalRequest = [req.method, path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join('\n');
-  const scope = `${date}/${region}/s3/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  const expected = createHmac('sha256', signingKey(account.secretAccessKey, date, region)).update(stringToSign).digest();
+  const unsigned = query.filter(([k]) => k !== 'X-Amz-Signature');
+  const canonicalRequest = [req.method, path, canonicalQuery(unsigned), canonicalHeaders, signedHeaders, payloadHash].join('\n');
+  const expected = Buffer.from(signCanonical(account.secretAccessKey, region, amzDate, canonicalRequest), 'hex');
   const given = Buffer.from(signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new S3Fault(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
@@ -107,19 +98,4 @@ function parseAmzDate(s: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
   if (!m) throw new S3Fault(400, 'AuthorizationHeaderMalformed', 'X-Amz-Date must be an ISO 8601 basic date (yyyyMMddTHHmmssZ).');
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-}
-
-const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
-
-const keys = new Map<string, Buffer>();
-function signingKey(secret: string, date: string, region: string): Buffer {
-  const id = `${secret}\n${date}\n${region}`;
-  let k = keys.get(id);
-  if (!k) {
-    const h = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
-    k = h(h(h(h(`AWS4${secret}`, date), region), 's3'), 'aws4_request');
-    if (keys.size > 64) keys.clear();
-    keys.set(id, k);
-  }
-  return k;
 }
