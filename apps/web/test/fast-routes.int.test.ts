@@ -1,6 +1,10 @@
 import './setup-env';
 import { describe, expect, it } from 'vitest';
-import { matchFastRoute } from '@/server/http/fast-routes';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getImageFile } from '@/server/api/endpoints/images';
+import { matchFastRoute, serveFastRoute } from '@/server/http/fast-routes';
+import { signedFileUrl } from '@/server/images/signed-url';
 import { listApiRouteFiles, loadRouteHandlers } from './route-files';
 
 /** A concrete URL for a route file's OpenAPI-style path. */
@@ -31,5 +35,24 @@ describe('fast routes (served ahead of Next.js by the production server)', () =>
     expect(matchFastRoute('GET', '/api/v1/orgs/o/projects')).toBeNull();
     expect(matchFastRoute('GET', '/o/o/projects/p/images/i')).toBeNull();
     expect(matchFastRoute('GET', '/api/v1/orgs/%E0%A4%A/images/i/annotations')).toBeNull();
+  });
+
+  it('answer a pyramid file with exactly what its route file answers, without Request objects', async () => {
+    const server = http.createServer((req, res) => void serveFastRoute(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const signed = signedFileUrl(process.env.AUTH_SECRET!, 'o1', 'p1', 'i1', 'zarr');
+      const [path, query] = signed.split('?');
+      for (const url of [`${path}/0/0/1/0/2/3?${query}`, `${path}/0/0/1/0/2/3?${query!.replace(/sig=./, 'sig=x')}`, `${path}/../secret?${query}`, `${path}/0/0/1/0/2/3`]) {
+        const fast = await fetch(`${base}${url}`, { redirect: 'manual' });
+        const next = await getImageFile(new Request(`http://tessera.test${url}`), { params: Promise.resolve(matchFastRoute('GET', url.split('?')[0]!)?.params ?? {}) });
+        expect([fast.status, fast.headers.get('location'), fast.headers.get('cache-control'), await fast.text()], url).toEqual(
+          [next.status, next.headers.get('location'), next.headers.get('cache-control'), await next.text()],
+        );
+      }
+    } finally {
+      server.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { DB_POOL_SIZE } from '@tessera/db';
 import type { NextHandler } from '../api/endpoint';
 import * as ann from '../api/endpoints/annotations';
 import { getImageFile } from '../api/endpoints/images';
+import type { FileAnswer } from '../images/serve-image-file';
 import { db, redis } from '../context';
 
 const IMG = String.raw`^/api/v1/orgs/(?<orgId>[^/]+)/images/(?<imageId>[^/]+)/annotations`;
@@ -50,9 +51,30 @@ export async function serveFastRoute(req: IncomingMessage, res: ServerResponse):
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const route = matchFastRoute(req.method ?? 'GET', url.pathname);
   if (!route) return false;
+  const { answer } = route.handler as Partial<Answering>;
+  if (answer) {
+    await writeAnswer(res, () => answer(route.params, url.searchParams));
+    return true;
+  }
   const response = await route.handler(toRequest(req, res, url), { params: Promise.resolve(route.params) });
   await writeResponse(res, response);
   return true;
+}
+
+/** A handler that can also answer without Request/Response objects (see getImageFile). */
+interface Answering {
+  answer(params: Record<string, string>, query: URLSearchParams): Promise<FileAnswer>;
+}
+
+async function writeAnswer(res: ServerResponse, answer: () => Promise<FileAnswer>) {
+  let a: FileAnswer;
+  try {
+    a = await answer();
+  } catch (e) {
+    console.error(`[api] ${res.req.method} ${res.req.url?.split('?')[0]} failed`, e);
+    a = { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; try again.' } }) };
+  }
+  res.writeHead(a.status, a.headers).end(a.body);
 }
 
 function toRequest(req: IncomingMessage, res: ServerResponse, url: URL): Request {

@@ -6,8 +6,21 @@ const S3_CACHE = `private, max-age=${SIGNED_URL_WINDOW_S}, immutable`;
 
 const CHUNK_PATH = /^zarr\/(\.zattrs|\.zgroup|\d{1,2}\/\.zarray|\d{1,2}\/\d{1,5}\/\d{1,5}\/\d{1,5}\/\d{1,6}\/\d{1,6})$/;
 
-const plain = (status: number, message: string) =>
-  Response.json({ error: { code: status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message } }, { status, headers: { 'cache-control': 'no-store' } });
+/** An answer independent of the HTTP stack: the Next route wraps it in a Response, the production server writes it. */
+export interface FileAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const plain = (status: number, message: string): FileAnswer => ({
+  status,
+  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  body: JSON.stringify({ error: { code: status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message } }),
+});
+
+type FileDeps = { storage: Storage; secret: string };
+type FileParams = { orgId: string; imageId: string; path: string };
 
 /**
  * Serves one object of a READY image (a pyramid chunk, its metadata or the thumbnail) behind a signed URL: no
@@ -16,17 +29,14 @@ const plain = (status: number, message: string) =>
  * one key, expiring with our URL: the bytes come straight from S3 (which scales), and both the redirect and the S3
  * response are `private, immutable` until expiry, with URLs stable for the whole window, so browsers cache them.
  */
-export async function serveImageFile(
-  deps: { storage: Storage; secret: string }, req: Request, params: { orgId: string; imageId: string; path: string },
-): Promise<Response> {
-  const url = new URL(req.url);
-  const check = checkSignature(deps.secret, params.orgId, params.imageId, url.searchParams.get('exp'), url.searchParams.get('sig'));
+export async function answerImageFile(deps: FileDeps, params: FileParams, expParam: string | null, sig: string | null): Promise<FileAnswer> {
+  const check = checkSignature(deps.secret, params.orgId, params.imageId, expParam, sig);
   if (check === 'missing') return plain(401, 'This link needs a signature; open the image from Tessera.');
   if (check !== 'ok') return plain(403, check === 'expired' ? 'This image link has expired; reload the page.' : 'This image link is not valid.');
   const path = params.path;
   if (path !== 'thumbnail.png' && !CHUNK_PATH.test(path)) return plain(404, 'No such image file.');
   const key = `${orgKey(params.orgId, 'images', params.imageId)}/${path}`;
-  const exp = Number(url.searchParams.get('exp'));
+  const exp = Number(expParam);
   const maxAge = Math.max(0, exp - Math.floor(Date.now() / 1000));
   const cache = `private, max-age=${maxAge}, immutable`;
   // Signed for the same window as our own URL (fixed signing date), so the S3 URL is stable and browser-cacheable.
@@ -35,7 +45,14 @@ export async function serveImageFile(
     expiresIn: Math.max(1, exp - Math.floor(signedAt.getTime() / 1000)), signingDate: signedAt,
     query: { 'response-cache-control': S3_CACHE, 'response-content-type': contentType(path) },
   });
-  return new Response(null, { status: 302, headers: { location, 'cache-control': cache, 'referrer-policy': 'no-referrer' } });
+  return { status: 302, headers: { location, 'cache-control': cache, 'referrer-policy': 'no-referrer' } };
+}
+
+/** The same as a Response, for the Next route. */
+export async function serveImageFile(deps: FileDeps, req: Request, params: FileParams): Promise<Response> {
+  const url = new URL(req.url);
+  const a = await answerImageFile(deps, params, url.searchParams.get('exp'), url.searchParams.get('sig'));
+  return new Response(a.body ?? null, { status: a.status, headers: a.headers });
 }
 
 function contentType(path: string): string {

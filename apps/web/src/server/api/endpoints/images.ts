@@ -4,7 +4,7 @@ import { env } from '../../env';
 import { ImageSchema } from '../../images/image-dto';
 import { deleteImage, getImage, listImages } from '../../images/manage-images';
 import { completeUpload, createImageUpload, getUploadState, presignParts, recordPart } from '../../images/manage-uploads';
-import { serveImageFile } from '../../images/serve-image-file';
+import { answerImageFile, serveImageFile } from '../../images/serve-image-file';
 import { withSignedUrl } from '../../images/signed-route';
 import { withOrg } from '../endpoint';
 import { NameSchema } from '../schemas';
@@ -86,7 +86,16 @@ export const postUploadComplete = withOrg(
   ({ actor, params }) => completeUpload(deps(), redis(), actor, params.projectId ?? '', params.imageId ?? ''),
 );
 
-export const getImageFile = withSignedUrl(
-  { method: 'GET', path: `${BASE}/{imageId}/files/{...path}`, summary: 'A pyramid chunk, pyramid metadata or the thumbnail, by signed URL (from zarrUrl / thumbnailUrl); cacheable' },
-  (req, params) => serveImageFile({ storage: storage(), secret: env().AUTH_SECRET }, req, { orgId: params.orgId ?? '', imageId: params.imageId ?? '', path: params.path ?? '' }),
+const imageFileDeps = () => ({ storage: storage(), secret: env().AUTH_SECRET });
+const fileParams = (p: Record<string, string>) => ({ orgId: p.orgId ?? '', imageId: p.imageId ?? '', path: p.path ?? '' });
+
+export const getImageFile = Object.assign(
+  withSignedUrl(
+    { method: 'GET', path: `${BASE}/{imageId}/files/{...path}`, summary: 'A pyramid chunk, pyramid metadata or the thumbnail, by signed URL (from zarrUrl / thumbnailUrl); cacheable' },
+    (req, params) => serveImageFile(imageFileDeps(), req, fileParams(params)),
+  ),
+  {
+    /** The same answer without Request/Response objects: the production server's fast route (the viewer's hottest request). */
+    answer: (params: Record<string, string>, query: URLSearchParams) => answerImageFile(imageFileDeps(), fileParams(params), query.get('exp'), query.get('sig')),
+  },
 );
