@@ -62,7 +62,7 @@ export function createRangeGet(config: S3Config, bucket = config.bucket): RangeG
     withRetries(async () => {
       const path = presignedPath(t, key, { expiresIn: 900 });
       const res = await client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers: { range: `bytes=${start}-${end - 1}` } });
-      // the answer may start before the range: the whole object (200, as HTTP allows), or s3rver's 206 for bytes=0-0,
+      // the answer may start before the range: the whole object (200, as HTTP allows), or a server's 206 for bytes=0-0
       // which runs to the object's end
       const from = res.status === 206 ? Number(/bytes (\d+)-/.exec(res.contentRange ?? '')?.[1] ?? start) : 0;
       return res.body.subarray(start - from, end - from);

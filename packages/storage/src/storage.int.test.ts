@@ -48,7 +48,7 @@ describe('storage against the local S3 server', () => {
     const data = new Uint8Array(11 * MiB).map((_, i) => (i * 7) % 251);
     const parts = [data.subarray(0, 5 * MiB), data.subarray(5 * MiB, 10 * MiB), data.subarray(10 * MiB)];
     const uploadId = await createMultipartUpload(storage, key);
-    // The platform records each part's ETag as the browser reports it (s3rver has no ListParts), so a reloaded
+    // The platform records each part's ETag as the browser reports it (no ListParts needed), so a reloaded
     // page sends only the parts that are missing.
     const recorded: { partNumber: number; etag: string }[] = [];
     const sendPart = async (i: number) => {
