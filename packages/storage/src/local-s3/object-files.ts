@@ -182,6 +182,7 @@ export class ObjectFiles {
   // ---- objects
 
   objectPath(bucket: string, key: string): string {
+    if (!ObjectFiles.validBucket(bucket)) throw new S3Fault(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
     if (!key || Buffer.byteLength(key) > 1024) throw new S3Fault(400, 'KeyTooLongError', 'Object keys are 1 to 1024 bytes long.');
     const segments = key.split('/').map(escapeSegment);
     segments[segments.length - 1] += '%o';
