@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createStorage, ensureBucket, startLocalS3Process } from '@tessera/storage';
+import { createStorage, ensureBucket, S3ConfigSchema, startLocalS3Process } from '@tessera/storage';
 import { ingestImage } from '@tessera/zarr';
 import { generateTiff } from '../../web/bench/generate-tiff';
 import { s3RangeReader } from '../src/jobs/s3-range-reader';
@@ -39,7 +39,7 @@ function cpuSeconds(pid: number): number {
 const s3Dir = path.join(OUT, 's3-cpu');
 rmSync(s3Dir, { recursive: true, force: true });
 const s3 = await startLocalS3Process({ directory: s3Dir, port: 9318, buckets: ['bench-cpu'] });
-const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'bench-cpu', accessKeyId: 'tessera-local', secretAccessKey: 'tessera-local-secret', forcePathStyle: true });
+const storage = createStorage(S3ConfigSchema.parse({ endpoint: s3.endpoint, bucket: 'bench-cpu' }));
 await ensureBucket(storage);
 const size = statSync(file).size;
 await storage.fastPut('upload.tif', readFileSync(file)); // not kept: a 1.6 GB buffer held here slows this process's GC

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '@tessera/db';
 import { DEFAULT_REDIS_URL } from '@tessera/jobs';
-import { S3ConfigSchema } from '@tessera/storage';
+import { LOCAL_S3_CREDENTIALS, S3ConfigSchema } from '@tessera/storage';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
@@ -21,8 +21,8 @@ const EnvSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_BUCKET: z.string().default('tessera'),
-  S3_ACCESS_KEY_ID: z.string().default('tessera-local'),
-  S3_SECRET_ACCESS_KEY: z.string().default('tessera-local-secret'),
+  S3_ACCESS_KEY_ID: z.string().default(LOCAL_S3_CREDENTIALS.accessKeyId),
+  S3_SECRET_ACCESS_KEY: z.string().default(LOCAL_S3_CREDENTIALS.secretAccessKey),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { createDb } from '@tessera/db';
-import { createStorage } from '@tessera/storage';
+import { createStorage, S3ConfigSchema } from '@tessera/storage';
 import { ingestTestImage, testShapes } from '../../trainer/src/training/test-fixtures';
 import { fillSignUp, newAccount, uniq } from './helpers';
 
 // The e2e platform's services (apps/web/scripts/e2e-server.ts).
 const db = createDb(process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/tessera_e2e');
-const storage = createStorage({ endpoint: 'http://127.0.0.1:9312', bucket: 'tessera-e2e', region: 'us-east-1', accessKeyId: 'tessera-local', secretAccessKey: 'tessera-local-secret', forcePathStyle: true });
+const storage = createStorage(S3ConfigSchema.parse({ endpoint: 'http://127.0.0.1:9312', bucket: 'tessera-e2e' }));
 
 /** An ingested image with partial labels (Background strokes, three nuclei) in the project, as annotators would leave it. */
 async function seedLabelledImage(orgId: string, projectId: string, userId: string) {

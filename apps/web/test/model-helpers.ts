@@ -33,7 +33,7 @@ export async function callBinary(handler: Handler, opts: { path: string; params:
 export function startPackager() {
   return startApp({
     DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, PACKAGER_CONCURRENCY: 1, S3_ENDPOINT: TEST_S3_CONFIG.endpoint,
-    S3_REGION: 'us-east-1', S3_BUCKET: TEST_S3_CONFIG.bucket, S3_ACCESS_KEY_ID: 'tessera-local', S3_SECRET_ACCESS_KEY: 'tessera-local-secret',
+    S3_REGION: 'us-east-1', S3_BUCKET: TEST_S3_CONFIG.bucket, S3_ACCESS_KEY_ID: TEST_S3_CONFIG.accessKeyId, S3_SECRET_ACCESS_KEY: TEST_S3_CONFIG.secretAccessKey,
     IMAGE_MAX_PIXELS: 2 ** 31, DOCKER_HOST: 'unix:///nonexistent/docker.sock',
   } as Parameters<typeof startApp>[0]);
 }

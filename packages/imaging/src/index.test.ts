@@ -7,7 +7,7 @@ describe('public API surface', () => {
       [
         'DEFAULT_LIMITS', 'DTYPES', 'ImagingError', 'allocateSamples', 'autoContrast', 'bytesPerSample', 'bytesReader',
         'cachedReader', 'createRaster', 'downsample2x', 'dtypeRange', 'hexToOmeColor', 'histogram', 'isImagingError',
-        'isIntegerDType', 'omeColorToHex', 'openTiff', 'parseOmeXml', 'percentiles', 'pyramidLevels', 'readImage',
+        'isIntegerDType', 'omeColorToHex', 'openTiff', 'parseOmeXml', 'percentiles', 'pixelPairs', 'pyramidLevels', 'readImage',
         'readPng', 'readTiff', 'sniffFormat', 'writePng', 'writeTiff',
       ].sort(),
     );

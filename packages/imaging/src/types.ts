@@ -100,3 +100,13 @@ export function dtypeRange(dtype: DType): [number, number] {
 export function createRaster(width: number, height: number, channels: number, dtype: DType): Raster {
   return { width, height, channels, dtype, data: allocateSamples(dtype, width * height * channels) };
 }
+
+/**
+ * Two uint16 channels, one 32-bit word per pixel (channel 0 in the low half, little-endian), when the samples are
+ * 4-byte aligned: the common fluorescence case, where hot loops take a pixel's both values with one load.
+ */
+export function pixelPairs(raster: Raster): Uint32Array | undefined {
+  const { dtype, channels, data } = raster;
+  if (dtype !== 'uint16' || channels !== 2 || data.byteOffset % 4 !== 0) return undefined;
+  return new Uint32Array(data.buffer, data.byteOffset, data.length / 2);
+}

@@ -1,4 +1,4 @@
-export { S3ConfigSchema, type S3Config, LOCAL_S3_PORT, localS3Endpoint } from './config';
+export { S3ConfigSchema, type S3Config, LOCAL_S3_CREDENTIALS, LOCAL_S3_PORT, localS3Endpoint } from './config';
 export { orgKey, isOrgKey, StorageKeyError } from './keys';
 export { createStorage, ensureBucket, putObject, getObjectBytes, deletePrefix, checkStorage, type Storage } from './client';
 export {

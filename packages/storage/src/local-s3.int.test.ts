@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completeMultipartUpload, createMultipartUpload, createStorage, ensureBucket, presignUploadPart, startLocalS3Process } from './index';
+import { completeMultipartUpload, createMultipartUpload, createStorage, ensureBucket, presignUploadPart, S3ConfigSchema, startLocalS3Process } from './index';
 
 const PORT = 9377;
 const portOpen = (port: number) =>
@@ -18,7 +18,7 @@ describe('the local S3 server in two processes on one directory', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-s3-cluster-'));
     const s3 = await startLocalS3Process({ directory: dir, port: PORT, buckets: ['cluster-test'], processes: 2 });
     try {
-      const storage = createStorage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: 'cluster-test', accessKeyId: 'tessera-local', secretAccessKey: 'tessera-local-secret', forcePathStyle: true });
+      const storage = createStorage(S3ConfigSchema.parse({ endpoint: s3.endpoint, bucket: 'cluster-test' }));
       await ensureBucket(storage);
       // many connections at once: the cluster spreads them over both processes
       const objects = Array.from({ length: 60 }, (_, k) => [`c/${k}`, new Uint8Array(4096 + k).map((_, i) => (i + k) & 255)] as const);

@@ -3,8 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { S3Config } from './config';
-import { presignGetQuery } from './sigv4';
 import { localS3Endpoint } from './config';
+import { presignGetQuery, uriEncode } from './sigv4';
 
 /** node:crypto behind the Checksum interface the SDK's signer takes. */
 type Data = string | ArrayBuffer | ArrayBufferView;
@@ -52,11 +52,11 @@ export type RangeGet = (key: string, start: number, end: number) => Promise<Uint
 
 /**
  * Ranged GetObject without the SDK's body streams: the answer is copied once into a buffer of its Content-Length
- * (the SDK's transformToByteArray costs a bulk reader such as ingest ~4 ms of its thread per MiB). Presigned by the
- * SDK's own signer, keep-alive, network errors and 5xx retried twice.
+ * (the SDK's transformToByteArray costs a bulk reader such as ingest ~4 ms of its thread per MiB). Presigned as the
+ * GET presigner below signs, keep-alive, network errors and 5xx retried twice.
  */
 export function createRangeGet(config: S3Config, bucket = config.bucket): RangeGet {
-  const t = s3Target(config, bucket, false);
+  const t = s3Target(config, bucket);
   const client = keepAliveClient(t.protocol);
   return (key, start, end) =>
     withRetries(async () => {
@@ -69,8 +69,8 @@ export function createRangeGet(config: S3Config, bucket = config.bucket): RangeG
     });
 }
 
-/** Where a bucket's objects are addressed and the SDK's own SigV4 signer for them. */
-function s3Target(config: S3Config, bucket: string, applyChecksum: boolean) {
+/** Where a bucket's objects are addressed, and with which credentials. */
+function s3Target(config: S3Config, bucket: string) {
   const base = new URL(config.endpoint ?? localS3Endpoint());
   const basePath = base.pathname.replace(/\/$/, '');
   const hostname = config.forcePathStyle ? base.hostname : `${bucket}.${base.hostname}`;
@@ -81,14 +81,6 @@ function s3Target(config: S3Config, bucket: string, applyChecksum: boolean) {
     host: base.port ? `${hostname}:${base.port}` : hostname,
     port: base.port ? Number(base.port) : undefined,
     path: (key: string) => (config.forcePathStyle ? `${basePath}/${bucket}/${encodeKey(key)}` : `${basePath}/${encodeKey(key)}`),
-    signer: new SignatureV4({
-      credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-      region: config.region,
-      service: 's3',
-      sha256: NodeSha256,
-      uriEscapePath: false,
-      applyChecksum,
-    }),
   };
 }
 
@@ -96,10 +88,19 @@ type S3Target = ReturnType<typeof s3Target>;
 
 /** The signed request line and headers of a PutObject, as the SDK would send them. */
 export function createPutSigner(config: S3Config, bucket = config.bucket) {
-  const t = s3Target(config, bucket, true);
+  const t = s3Target(config, bucket);
+  // the SDK's own SigV4 signer, payload hash included, as the SDK's PutObject signs
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    region: config.region,
+    service: 's3',
+    sha256: NodeSha256,
+    uriEscapePath: false,
+    applyChecksum: true,
+  });
   const sign = async (key: string, body: Uint8Array, contentType = 'application/octet-stream') => {
     const path = t.path(key);
-    const signed = await t.signer.sign({
+    const signed = await signer.sign({
       method: 'PUT', protocol: t.protocol, hostname: t.hostname, port: t.port, path, query: {},
       headers: { host: t.host, 'content-type': contentType, 'content-length': String(body.byteLength) },
       body,
@@ -117,7 +118,7 @@ export function createPutSigner(config: S3Config, bucket = config.bucket) {
 export type GetPresigner = (key: string, opts: { expiresIn: number; signingDate?: Date; query?: Record<string, string> }) => Promise<string>;
 
 export function createGetPresigner(config: S3Config, bucket = config.bucket): GetPresigner {
-  const t = s3Target(config, bucket, false);
+  const t = s3Target(config, bucket);
   return async (key, opts) => `${t.protocol}//${t.host}${presignedPath(t, key, opts)}`;
 }
 
@@ -130,7 +131,7 @@ function presignedPath(t: S3Target, key: string, opts: Parameters<GetPresigner>[
 
 /** S3 key → URI path, as the SDK encodes it: every byte escaped except unreserved characters and '/'. */
 function encodeKey(key: string): string {
-  return key.split('/').map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  return key.split('/').map(uriEncode).join('/');
 }
 
 async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {

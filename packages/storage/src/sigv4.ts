@@ -40,11 +40,14 @@ function signingKey(secret: string, day: string, region: string): Buffer {
   return k;
 }
 
+/** The longest a presigned URL may last (S3's limit). */
+export const MAX_PRESIGNED_S = 7 * 24 * 3600;
+
 /** The query string of a presigned GET (host signed, payload unsigned), parameters as the SDK's presigner names them. */
 export function presignGetQuery(o: {
   host: string; path: string; query: Record<string, string>; accessKeyId: string; secretAccessKey: string; region: string; signingDate: Date; expiresIn: number;
 }): string {
-  if (!(Number.isInteger(o.expiresIn) && o.expiresIn >= 1 && o.expiresIn <= 7 * 24 * 3600)) throw new RangeError('Presigned URLs last 1 second to 7 days.');
+  if (!(Number.isInteger(o.expiresIn) && o.expiresIn >= 1 && o.expiresIn <= MAX_PRESIGNED_S)) throw new RangeError('Presigned URLs last 1 second to 7 days.');
   const date = amzDate(o.signingDate);
   const pairs: [string, string][] = [
     ...Object.entries(o.query),

@@ -1,4 +1,4 @@
-import { allocateSamples, bytesPerSample, downsample2x, type Raster, type TypedArray } from '@tessera/imaging';
+import { allocateSamples, bytesPerSample, downsample2x, pixelPairs, type Raster, type TypedArray } from '@tessera/imaging';
 import { bandStats, type BandStats } from './channel-stats';
 import { encodeChunk, type Compression } from './chunk-codec';
 import { chunkKey } from './ome-zarr-metadata';
@@ -52,8 +52,8 @@ function bandChunks(band: Raster, cs: number, key: (c: number, cx: number) => st
   const { width, height, channels: C, data, dtype } = band;
   const out: EncodedChunk[] = [];
   const bytes = (chunk: TypedArray) => new Uint8Array(chunk.buffer, chunk.byteOffset, cs * cs * bytesPerSample(dtype));
-  // two 16-bit channels (the common fluorescence case): one 32-bit load splits a pixel into both channels' chunks
-  const pairs = dtype === 'uint16' && C === 2 && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : undefined;
+  // two 16-bit channels: one 32-bit load splits a pixel into both channels' chunks
+  const pairs = pixelPairs(band);
   for (let cx = 0; cx < Math.ceil(width / cs); cx++) {
     const x0 = cx * cs;
     const w = Math.min(cs, width - x0);

@@ -1,4 +1,4 @@
-import { histogram, percentiles, type DType, type Histogram, type Raster } from '@tessera/imaging';
+import { histogram, percentiles, pixelPairs, type DType, type Histogram, type Raster } from '@tessera/imaging';
 
 export interface ChannelStats {
   min: number;
@@ -27,9 +27,9 @@ export function bandStats(band: Raster): BandStats {
   const { data, channels: C } = band;
   const n = countedValues(band.dtype);
   const out: BandStats = { counts: n ? [] : undefined, mins: [], maxs: [] };
-  if (band.dtype === 'uint16' && C === 2 && data.byteOffset % 4 === 0) {
+  const pairs = pixelPairs(band);
+  if (pairs) {
     // two 16-bit channels: one 32-bit load counts a pixel's both values
-    const pairs = new Uint32Array(data.buffer, data.byteOffset, data.length / 2);
     const c0 = new Uint32Array(n), c1 = new Uint32Array(n);
     for (let i = 0; i < pairs.length; i++) {
       const v = pairs[i]!;

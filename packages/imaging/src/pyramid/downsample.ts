@@ -1,5 +1,5 @@
 import { ImagingError } from '../errors';
-import { allocateSamples, isIntegerDType, type Raster } from '../types';
+import { allocateSamples, isIntegerDType, pixelPairs, type Raster } from '../types';
 
 /**
  * - 'mean': each output pixel is the mean of its 2×2 input block. For integer dtypes the mean is rounded half up
@@ -88,9 +88,9 @@ function meanOfSmallIntegers(raster: Raster): Raster {
   const fullW = width >> 1, fullH = height >> 1;
   const out = allocateSamples(dtype, ow * oh * C);
   const stride = width * C;
-  // two 16-bit channels (the common fluorescence case): a pixel is one 32-bit load, both channels summed at once
-  const pairs = dtype === 'uint16' && C === 2 && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : undefined;
-  const outPairs = pairs ? new Uint32Array(out.buffer, out.byteOffset, ow * oh) : undefined;
+  // two 16-bit channels: a pixel is one 32-bit load, both channels summed at once
+  const pairs = pixelPairs(raster);
+  const outPairs = pairs && pixelPairs({ ...raster, width: ow, height: oh, data: out });
   for (let oy = 0; oy < oh; oy++) {
     const r0 = 2 * oy * stride;
     const r1 = oy < fullH ? r0 + stride : r0; // the clipped last row reads its one row twice, then halves

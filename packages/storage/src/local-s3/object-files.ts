@@ -30,11 +30,24 @@ export interface OpenedObject {
   fd?: number;
 }
 
+/** A multipart upload's part, open for reading. */
+interface StoredPart {
+  fh: FileHandle;
+  partNumber: number;
+  meta: StoredMeta;
+  bodySize: number;
+}
+
 const MAGIC = 0x316f3353; // 'S3o1'
 const WHOLE_READ = 1 << 20;
 const TAIL_READ = 4096;
 const FLUSH_BYTES = 4 << 20;
 const MIN_PART = 5 << 20;
+
+/** Keys in S3's order: by their UTF-8 bytes (which JavaScript's UTF-16 order differs from above U+FFFF). */
+function sortKeys(keys: string[]): string[] {
+  return keys.map((k) => [Buffer.from(k), k] as const).sort(([a], [b]) => Buffer.compare(a, b)).map(([, k]) => k);
+}
 
 const escapeSegment = (s: string) => (s === '' ? '%_' : s === '.' ? '%2E' : s === '..' ? '%2E%2E' : s.replaceAll('%', '%25'));
 const unescapeSegment = (s: string) => s.replace(/%(25|_|2E)/g, (_, e: string) => (e === '25' ? '%' : e === '_' ? '' : '.'));
@@ -54,6 +67,17 @@ function parseTrailer(bytes: Buffer, fileSize: number): { meta: StoredMeta; body
   if (n + 8 > bytes.length) return undefined;
   const meta = JSON.parse(bytes.subarray(bytes.length - 8 - n, bytes.length - 8).toString()) as StoredMeta;
   return { meta, bodySize: fileSize - n - 8 };
+}
+
+/** The last `length` bytes of the file open as `fd` (`size` bytes long). */
+function readTail(fd: number, size: number, length: number): Buffer {
+  const tail = Buffer.allocUnsafe(length);
+  return tail.subarray(0, readSync(fd, tail, 0, length, size - length));
+}
+
+/** The trailer of the object file open as `fd`, from `last` (its last bytes, when already read) or read here. */
+function readTrailer(fd: number, size: number, last = readTail(fd, size, Math.min(size, TAIL_READ))): { meta: StoredMeta; bodySize: number } {
+  return parseTrailer(last, size) ?? parseTrailer(readTail(fd, size, last.readUInt32LE(last.length - 8) + 8), size)!;
 }
 
 /**
@@ -226,20 +250,13 @@ export class ObjectFiles {
     }
     try {
       const st = fstatSync(fd);
-      // a small object is read whole; of a large one, its last bytes (the trailer)
-      const first = Buffer.allocUnsafe(st.size <= WHOLE_READ ? st.size : TAIL_READ);
-      const bytesRead = readSync(fd, first, 0, first.length, st.size - first.length);
-      let parsed = parseTrailer(first.subarray(0, bytesRead), st.size);
-      if (!parsed) {
-        const n = first.readUInt32LE(first.length - 8);
-        const tail = Buffer.allocUnsafe(n + 8);
-        readSync(fd, tail, 0, tail.length, st.size - tail.length);
-        parsed = parseTrailer(tail, st.size)!;
-      }
-      const base = { meta: parsed.meta, size: parsed.bodySize, lastModified: st.mtime };
-      if (st.size <= WHOLE_READ) {
+      // a small object is read whole (trailer included); of a large one, only its trailer
+      const whole = st.size <= WHOLE_READ ? readTail(fd, st.size, st.size) : undefined;
+      const { meta, bodySize } = readTrailer(fd, st.size, whole);
+      const base = { meta, size: bodySize, lastModified: st.mtime };
+      if (whole) {
         closeSync(fd);
-        return { ...base, whole: first.subarray(0, parsed.bodySize) };
+        return { ...base, whole: whole.subarray(0, bodySize) };
       }
       return { ...base, fd };
     } catch (e) {
@@ -299,7 +316,7 @@ export class ObjectFiles {
     const fixed = prefix.slice(0, prefix.lastIndexOf('/') + 1);
     const dirs = fixed ? fixed.slice(0, -1).split('/').map(escapeSegment) : [];
     await walk(path.join(this.root, bucket, ...dirs), fixed);
-    return keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    return sortKeys(keys);
   }
 
   // ---- multipart uploads
@@ -338,44 +355,28 @@ export class ObjectFiles {
     for (let i = 1; i < parts.length; i++) {
       if (parts[i]!.partNumber <= parts[i - 1]!.partNumber) throw new S3Fault(400, 'InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.');
     }
-    const opened = await Promise.all(parts.map(async (p) => {
-      const fh = await open(this.partPath(up.dir, p.partNumber), 'r').catch(() => undefined);
-      const fail = () => new S3Fault(400, 'InvalidPart', 'One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part\'s entity tag.', { PartNumber: String(p.partNumber), ETag: p.etag });
-      if (!fh) throw fail();
-      const st = await fh.stat();
-      const tail = Buffer.allocUnsafe(Math.min(st.size, TAIL_READ));
-      await fh.read(tail, 0, tail.length, st.size - tail.length);
-      const t = parseTrailer(tail, st.size);
-      if (!t || t.meta.etag !== p.etag.replaceAll('"', '')) {
-        await fh.close();
-        throw fail();
-      }
-      return { fh, size: t.bodySize, etag: t.meta.etag, partNumber: p.partNumber };
-    }).map((p) => p.catch(async (e: unknown) => ({ error: e }))));
-    const close = () => Promise.all(opened.map((o) => ('fh' in o ? o.fh.close().catch(() => undefined) : undefined)));
-    const failed = opened.find((o): o is { error: unknown } => 'error' in o);
-    if (failed) {
-      await close();
-      throw failed.error;
-    }
-    const ok = opened as { fh: FileHandle; size: number; etag: string; partNumber: number }[];
-    const small = ok.slice(0, -1).find((p) => p.size < MIN_PART);
-    if (small) {
-      await close();
-      throw new S3Fault(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', { PartNumber: String(small.partNumber), MinSizeAllowed: String(MIN_PART) });
-    }
+    const opened: StoredPart[] = [];
     const writer = new BodyWriter(this);
     try {
+      for (const p of parts) {
+        const part = await this.openPart(up.dir, p.partNumber);
+        if (part) opened.push(part);
+        if (part?.meta.etag !== p.etag.replaceAll('"', '')) {
+          throw new S3Fault(400, 'InvalidPart', "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", { PartNumber: String(p.partNumber), ETag: p.etag });
+        }
+      }
+      const small = opened.slice(0, -1).find((p) => p.bodySize < MIN_PART);
+      if (small) throw new S3Fault(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', { PartNumber: String(small.partNumber), MinSizeAllowed: String(MIN_PART) });
       const buf = Buffer.allocUnsafe(FLUSH_BYTES);
-      for (const p of ok) {
-        for (let at = 0; at < p.size;) {
-          const { bytesRead } = await p.fh.read(buf, 0, Math.min(buf.length, p.size - at), at);
+      for (const p of opened) {
+        for (let at = 0; at < p.bodySize;) {
+          const { bytesRead } = await p.fh.read(buf, 0, Math.min(buf.length, p.bodySize - at), at);
           if (!bytesRead) throw new Error(`part ${p.partNumber} ended early`);
           await writer.append(buf.subarray(0, bytesRead));
           at += bytesRead;
         }
       }
-      const etag = `${createHash('md5').update(Buffer.concat(ok.map((p) => Buffer.from(p.etag, 'hex')))).digest('hex')}-${ok.length}`;
+      const etag = `${createHash('md5').update(Buffer.concat(opened.map((p) => Buffer.from(p.meta.etag, 'hex')))).digest('hex')}-${opened.length}`;
       await writer.commit(this.objectPath(bucket, key), { etag, type: up.type, headers: up.headers });
       await rm(up.dir, { recursive: true, force: true });
       return etag;
@@ -383,7 +384,19 @@ export class ObjectFiles {
       await writer.discard();
       throw e;
     } finally {
-      await close();
+      await Promise.all(opened.map((p) => p.fh.close().catch(() => undefined)));
+    }
+  }
+
+  /** A stored part, open for reading, with its trailer; undefined if it was never uploaded. */
+  private async openPart(dir: string, partNumber: number): Promise<StoredPart | undefined> {
+    const fh = await open(this.partPath(dir, partNumber), 'r').catch(() => undefined);
+    if (!fh) return undefined;
+    try {
+      return { fh, partNumber, ...readTrailer(fh.fd, (await fh.stat()).size) };
+    } catch (e) {
+      await fh.close();
+      throw e;
     }
   }
 

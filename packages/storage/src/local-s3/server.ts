@@ -144,7 +144,8 @@ async function receiveBody(ctx: Ctx, writer: BodyWriter): Promise<string> {
   for await (const chunk of req) await writer.write(chunk as Buffer);
   const length = req.headers['content-length'];
   if (length !== undefined && Number(length) !== writer.size) throw new S3Fault(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
-  if (/^[0-9a-f]{64}$/.test(payloadHash) && writer.sha256Hex() !== payloadHash) {
+  const sha256 = writer.sha256Hex();
+  if (sha256 !== undefined && sha256 !== payloadHash) {
     throw new S3Fault(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
   const md5 = writer.md5.digest();
@@ -230,7 +231,8 @@ async function listObjects(ctx: Ctx): Promise<void> {
   const after = token !== undefined ? Buffer.from(token, 'base64url').toString() : (q.get('start-after') ?? '');
   const urlEncoded = q.get('encoding-type') === 'url';
   const enc = (s: string) => xmlEscape(urlEncoded ? uriEncode(s).replaceAll('%2F', '/') : s);
-  const keys = (await ctx.files.list(ctx.bucket, prefix)).filter((k) => Buffer.compare(Buffer.from(k), Buffer.from(after)) > 0);
+  const afterBytes = Buffer.from(after);
+  const keys = (await ctx.files.list(ctx.bucket, prefix)).filter((k) => Buffer.compare(Buffer.from(k), afterBytes) > 0);
   const contents: string[] = [];
   const prefixes: string[] = [];
   let last = '';

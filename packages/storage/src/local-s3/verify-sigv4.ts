@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { canonicalQuery, signCanonical } from '../sigv4';
+import { canonicalQuery, MAX_PRESIGNED_S, signCanonical } from '../sigv4';
 import { S3Fault } from './faults';
 
 export interface Credentials {
@@ -14,7 +14,6 @@ export interface Verified {
 }
 
 const MAX_SKEW_MS = 15 * 60_000;
-const MAX_PRESIGNED_S = 7 * 24 * 3600;
 
 /** The request's query as decoded pairs, in their order (S3 never turns '+' into a space). */
 export function parseQuery(raw: string): [string, string][] {

@@ -11,6 +11,7 @@ import type { NextHandler } from '../api/endpoint';
 import * as ann from '../api/endpoints/annotations';
 import { getImageFile } from '../api/endpoints/images';
 import type { FileAnswer } from '../images/serve-image-file';
+import { signedRouteFailure } from '../images/signed-route';
 import { db, redis } from '../context';
 
 const IMG = String.raw`^/api/v1/orgs/(?<orgId>[^/]+)/images/(?<imageId>[^/]+)/annotations`;
@@ -71,8 +72,7 @@ async function writeAnswer(res: ServerResponse, answer: () => Promise<FileAnswer
   try {
     a = await answer();
   } catch (e) {
-    console.error(`[api] ${res.req.method} ${res.req.url?.split('?')[0]} failed`, e);
-    a = { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; try again.' } }) };
+    return writeResponse(res, signedRouteFailure(`${res.req.method} ${res.req.url?.split('?')[0]}`, e));
   }
   res.writeHead(a.status, a.headers).end(a.body);
 }

@@ -19,10 +19,15 @@ export function withSignedUrl(
       const params = Object.fromEntries(Object.entries(raw ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
       return await run(req, params);
     } catch (e) {
-      if (e instanceof ApiError) return errorResponse(e);
-      console.error(`[api] ${spec.method} ${spec.path} failed`, e);
-      return errorResponse(new ApiError('INTERNAL', 'Something went wrong on our side; try again.'));
+      return signedRouteFailure(`${spec.method} ${spec.path}`, e);
     }
   };
   return Object.assign(handler, { spec: { ...spec, auth: 'public' as const } }) as NextHandler;
+}
+
+/** What a signed route answers when it throws (logged unless it is an ApiError meant for the client). */
+export function signedRouteFailure(route: string, e: unknown): Response {
+  if (e instanceof ApiError) return errorResponse(e);
+  console.error(`[api] ${route} failed`, e);
+  return errorResponse(new ApiError('INTERNAL', 'Something went wrong on our side; try again.'));
 }
