@@ -1,11 +1,17 @@
 import { ImagingError } from './errors';
 
-/** Random access to a file's bytes, e.g. ranged GETs on S3. Must return exactly `length` bytes unless the file ends. */
-export type RandomAccessReader = (offset: number, length: number) => Promise<Uint8Array>;
+/**
+ * Random access to a file's bytes, e.g. ranged GETs on S3. Must return exactly `length` bytes unless the file ends.
+ * `into`, when given, is memory the caller would like the bytes in (at its start): a reader may fill it and return a
+ * view of it, or ignore it. (Large reads into memory already in use save this process fresh pages, which cost more
+ * than the copy itself.)
+ */
+export type RandomAccessReader = (offset: number, length: number, into?: Uint8Array) => Promise<Uint8Array>;
 
 export interface ReadOp {
   offset: number;
   length: number;
+  into?: Uint8Array;
 }
 
 /**
@@ -14,12 +20,12 @@ export interface ReadOp {
  */
 export type Io<T> = Generator<ReadOp, T, Uint8Array>;
 
-export function* readBytes(offset: number, length: number): Io<Uint8Array> {
+export function* readBytes(offset: number, length: number, into?: Uint8Array): Io<Uint8Array> {
   if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length) || length < 0) {
     throw new ImagingError('corrupt', `The file points to an impossible position (${offset}); it is probably damaged.`);
   }
   if (length === 0) return new Uint8Array(0);
-  const bytes = yield { offset, length };
+  const bytes = yield { offset, length, into };
   if (bytes.length < length) {
     throw new ImagingError('truncated', 'The file ends too early; it was probably cut off during upload or copying.');
   }
@@ -39,10 +45,10 @@ export function runSync<T>(io: Io<T>, bytes: Uint8Array): T {
 export async function runAsync<T>(io: Io<T>, reader: RandomAccessReader): Promise<T> {
   let step = io.next();
   while (!step.done) {
-    const { offset, length } = step.value;
+    const { offset, length, into } = step.value;
     let bytes: Uint8Array;
     try {
-      bytes = await reader(offset, length);
+      bytes = await reader(offset, length, into);
     } catch (e) {
       step = io.throw(e);
       continue;
@@ -76,8 +82,8 @@ export function cachedReader(reader: RandomAccessReader, blockSize = 64 * 1024, 
     if (blocks.size > maxBlocks) blocks.delete(blocks.keys().next().value as number);
     return p;
   };
-  return async (offset, length) => {
-    if (length > blockSize) return reader(offset, length);
+  return async (offset, length, into) => {
+    if (length > blockSize) return reader(offset, length, into);
     const first = Math.floor(offset / blockSize);
     const last = Math.floor((offset + length - 1) / blockSize);
     const parts = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => block(first + i)));

@@ -71,6 +71,11 @@ export function allocateSamples(dtype: DType, length: number): TypedArray {
   return new CTORS[dtype](length);
 }
 
+/** Throws unless `array` holds `dtype` samples and at least `length` of them (an output array a caller hands in). */
+export function assertSamplesFit(array: TypedArray, dtype: DType, length: number): void {
+  if (!(array instanceof CTORS[dtype]) || array.length < length) throw new RangeError(`an output array of ${length} ${dtype} samples was expected`);
+}
+
 /** A typed view over little- or native-endian bytes (copies when unaligned). */
 export function viewSamples(dtype: DType, bytes: Uint8Array): TypedArray {
   const ctor = CTORS[dtype];

@@ -104,6 +104,20 @@ describe('createRangeGet (ranged GetObject without the SDK body streams)', () =>
     expect(await get('test/range/big', body.length - 5, body.length + 100)).toEqual(body.subarray(body.length - 5));
   });
 
+  it('writes a range into the caller\'s array when it has room (a view of it comes back), else into its own', async () => {
+    await storage.s3.send(new PutObjectCommand({ Bucket: storage.bucket, Key: 'test/range/into', Body: body }));
+    const into = new Uint8Array(2 ** 20 + 8).fill(7);
+    const got = await get('test/range/into', 1000, 1000 + 2 ** 20, into);
+    expect(got.buffer).toBe(into.buffer);
+    expect(got.byteOffset).toBe(0);
+    expect(got).toEqual(body.subarray(1000, 1000 + 2 ** 20));
+    expect(into.subarray(2 ** 20)).toEqual(new Uint8Array(8).fill(7));
+    const small = new Uint8Array(10);
+    const other = await get('test/range/into', 0, 100, small);
+    expect(other.buffer).not.toBe(small.buffer);
+    expect(other).toEqual(body.subarray(0, 100));
+  });
+
   it('reports a missing object as an error that names the key, without retrying', async () => {
     const error = await get('test/range/missing', 0, 10).catch((e: unknown) => e);
     expect(String(error)).toMatch(/GET \/tessera-test\/test\/range\/missing answered 404/);

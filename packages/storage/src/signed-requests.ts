@@ -47,8 +47,11 @@ export function createObjectPut(config: S3Config, bucket = config.bucket): Objec
     });
 }
 
-/** Bytes [start, end) of an object (fewer if it is shorter), or throws. */
-export type RangeGet = (key: string, start: number, end: number) => Promise<Uint8Array>;
+/**
+ * Bytes [start, end) of an object (fewer if it is shorter), or throws. With `into` (at least end - start bytes) the
+ * answer is written there and a view of it returned: memory already in use, not fresh pages for every read.
+ */
+export type RangeGet = (key: string, start: number, end: number, into?: Uint8Array) => Promise<Uint8Array>;
 
 /**
  * Ranged GetObject without the SDK's body streams: the answer is copied once into a buffer of its Content-Length
@@ -58,10 +61,10 @@ export type RangeGet = (key: string, start: number, end: number) => Promise<Uint
 export function createRangeGet(config: S3Config, bucket = config.bucket): RangeGet {
   const t = s3Target(config, bucket);
   const client = keepAliveClient(t.protocol);
-  return (key, start, end) =>
+  return (key, start, end, into) =>
     withRetries(async () => {
       const path = presignedPath(t, key, { expiresIn: 900 });
-      const res = await client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers: { range: `bytes=${start}-${end - 1}` } });
+      const res = await client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers: { range: `bytes=${start}-${end - 1}` } }, undefined, into);
       // the answer may start before the range: the whole object (200, as HTTP allows), or a server's 206 for bytes=0-0
       // which runs to the object's end
       const from = res.status === 206 ? Number(/bytes (\d+)-/.exec(res.contentRange ?? '')?.[1] ?? start) : 0;
@@ -145,20 +148,24 @@ async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-/** One keep-alive agent per client; `send` resolves a 2xx answer (its body collected into one buffer) or rejects. */
+/**
+ * One keep-alive agent per client; `send` resolves a 2xx answer (its body collected into one buffer: `into` when it
+ * is large enough) or rejects.
+ */
 function keepAliveClient(protocol: string) {
   const secure = protocol === 'https:';
   const mod = secure ? https : http;
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 32 }) : new http.Agent({ keepAlive: true, maxSockets: 32 });
   return {
-    send(opts: http.RequestOptions, body?: Uint8Array): Promise<{ status: number; contentRange?: string; body: Uint8Array }> {
+    send(opts: http.RequestOptions, body?: Uint8Array, into?: Uint8Array): Promise<{ status: number; contentRange?: string; body: Uint8Array }> {
       return new Promise((resolve, reject) => {
         const req = mod.request({ ...opts, agent }, (res) => {
           const status = res.statusCode ?? 0;
           const ok = status >= 200 && status < 300;
           const length = Number(res.headers['content-length']);
           // a 2xx body of known length is copied once into its own buffer; anything else is gathered
-          const out = ok && Number.isSafeInteger(length) ? Buffer.allocUnsafe(length) : undefined;
+          const known = ok && Number.isSafeInteger(length);
+          const out = known && into && into.byteLength >= length ? into.subarray(0, length) : known ? Buffer.allocUnsafe(length) : undefined;
           const parts: Buffer[] = [];
           let at = 0;
           res.on('data', (d: Buffer) => {

@@ -1,4 +1,4 @@
-import { allocateSamples, bytesPerSample, downsample2x, pixelPairs, type Raster, type TypedArray } from '@tessera/imaging';
+import { allocateSamples, downsample2x, pixelPairs, type DType, type Raster, type TypedArray } from '@tessera/imaging';
 import { bandStats, type BandStats } from './channel-stats';
 import { encodeChunk, type Compression } from './chunk-codec';
 import { chunkKey } from './ome-zarr-metadata';
@@ -31,34 +31,63 @@ export interface BandResult {
   stats?: BandStats;
   half?: Raster;
   band?: Raster;
+  /** The band's samples when it was not kept, for the caller to reuse. */
+  spent?: TypedArray;
 }
 
 /** The CPU work of a pyramid band, the same on the main thread or in a pyramid worker. */
 export function processBand(task: BandTask): BandResult {
   const { band, chunkSize: cs } = task;
+  const chunks: EncodedChunk[] = [];
+  // compressed chunks are copies: the cut chunk is scratch, reused (fresh memory costs more here than the cut itself)
+  const scratch = task.compression === 'none' ? undefined : scratchChunks(band.dtype, cs * cs);
+  cutBand(band, cs, scratch, (c, cx, samples) => {
+    const raw = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
+    chunks.push({ key: chunkKey(task.level, task.t, c, task.z, task.cy, cx), bytes: encodeChunk(raw, task.compression) });
+  });
   return {
     stats: task.stats ? bandStats(band) : undefined,
-    chunks: bandChunks(band, cs, (c, cx) => chunkKey(task.level, task.t, c, task.z, task.cy, cx)).map(({ key, bytes }) => ({
-      key,
-      bytes: encodeChunk(bytes, task.compression),
-    })),
+    chunks,
     half: task.half ? downsample2x(band, 'mean') : undefined,
     band: task.keepBand ? band : undefined,
+    spent: task.keepBand ? undefined : band.data,
   };
 }
 
-/** Splits a band (≤ chunkSize rows) into one zero-padded chunk per (cx, channel), channels de-interleaved. */
-function bandChunks(band: Raster, cs: number, key: (c: number, cx: number) => string): EncodedChunk[] {
+/** Two chunk-sized arrays per thread and dtype, reused band after band. */
+const scratch = new Map<string, [TypedArray, TypedArray]>();
+function scratchChunks(dtype: DType, samples: number): [TypedArray, TypedArray] {
+  const key = `${dtype}:${samples}`;
+  let pair = scratch.get(key);
+  if (!pair) {
+    scratch.clear();
+    pair = [allocateSamples(dtype, samples), allocateSamples(dtype, samples)];
+    scratch.set(key, pair);
+  }
+  return pair;
+}
+
+/**
+ * Cuts a band (≤ chunkSize rows) into one zero-padded chunk per (cx, channel), channels de-interleaved, and hands
+ * each to `emit` in turn. With `scratch`, chunks are written there (so `emit` must be done with one before the next);
+ * without, each is a new array.
+ */
+function cutBand(band: Raster, cs: number, scratch: [TypedArray, TypedArray] | undefined, emit: (c: number, cx: number, chunk: TypedArray) => void): void {
   const { width, height, channels: C, data, dtype } = band;
-  const out: EncodedChunk[] = [];
-  const bytes = (chunk: TypedArray) => new Uint8Array(chunk.buffer, chunk.byteOffset, cs * cs * bytesPerSample(dtype));
+  const chunkArray = (i: 0 | 1) => {
+    if (!scratch) return allocateSamples(dtype, cs * cs);
+    const a = scratch[i];
+    if (height < cs) a.fill(0); // the padding of a band's last chunk row
+    return a;
+  };
   // two 16-bit channels: one 32-bit load splits a pixel into both channels' chunks
   const pairs = pixelPairs(band);
   for (let cx = 0; cx < Math.ceil(width / cs); cx++) {
     const x0 = cx * cs;
     const w = Math.min(cs, width - x0);
+    if (w < cs && scratch) scratch.forEach((a) => a.fill(0)); // the padding of the last chunk column
     if (pairs) {
-      const a = new Uint16Array(cs * cs), b = new Uint16Array(cs * cs);
+      const a = chunkArray(0), b = chunkArray(1);
       for (let y = 0; y < height; y++) {
         let i = y * width + x0;
         const o = y * cs;
@@ -68,11 +97,12 @@ function bandChunks(band: Raster, cs: number, key: (c: number, cx: number) => st
           b[o + x] = v >>> 16;
         }
       }
-      out.push({ key: key(0, cx), bytes: bytes(a) }, { key: key(1, cx), bytes: bytes(b) });
+      emit(0, cx, a);
+      emit(1, cx, b);
       continue;
     }
     for (let c = 0; c < C; c++) {
-      const chunk = allocateSamples(dtype, cs * cs);
+      const chunk = chunkArray(0);
       if (C === 1) {
         for (let y = 0; y < height; y++) chunk.set(data.subarray(y * width + x0, y * width + x0 + w), y * cs);
       } else {
@@ -82,8 +112,7 @@ function bandChunks(band: Raster, cs: number, key: (c: number, cx: number) => st
           for (let x = 0; x < w; x++, i += C) chunk[o + x] = data[i]!;
         }
       }
-      out.push({ key: key(c, cx), bytes: bytes(chunk) });
+      emit(c, cx, chunk);
     }
   }
-  return out;
 }

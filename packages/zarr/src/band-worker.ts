@@ -6,7 +6,7 @@ import { ownBuffer } from './band-pool';
 parentPort!.on('message', (task: BandTask) => {
   try {
     const r = processBand(task);
-    const transfer = [...r.chunks.map((c) => c.bytes), ...(r.stats?.counts ?? []), r.half?.data, r.band?.data]
+    const transfer = [...r.chunks.map((c) => c.bytes), ...(r.stats?.counts ?? []), r.half?.data, r.band?.data, r.spent]
       .filter((a) => a !== undefined)
       .map(ownBuffer)
       .filter((b) => b !== undefined);

@@ -1,5 +1,5 @@
 import {
-  cachedReader, ImagingError, openTiff, readImage, sniffFormat, type ImageStack, type RandomAccessReader, type ReadLimits,
+  allocateSamples, cachedReader, ImagingError, openTiff, readImage, sniffFormat, type ImageStack, type RandomAccessReader, type ReadLimits,
 } from '@tessera/imaging';
 import type { PlaneSource } from './write-pyramid';
 
@@ -32,7 +32,7 @@ export async function openSource(reader: RandomAccessReader, size: number, limit
       format, width: l.width, height: l.height, sizeC: l.sizeC, sizeZ: l.sizeZ, sizeT: l.sizeT, dtype: l.dtype,
       channelNames: l.channelNames, channelColors: l.channelColors,
       physicalSizeX: l.physicalSizeX, physicalSizeY: l.physicalSizeY, physicalSizeZ: l.physicalSizeZ,
-      readRows: (z, t, y, rows) => tiff.readPlane(z, t, { x: 0, y, width: l.width, height: rows }),
+      readRows: (z, t, y, rows, into) => tiff.readPlane(z, t, { x: 0, y, width: l.width, height: rows }, into),
     };
   }
   if (format === 'png' || format === 'jpeg') {
@@ -70,9 +70,12 @@ export function stackSource(stack: ImageStack): Omit<OpenedSource, 'format'> {
     width, height: stack.height, sizeC, sizeZ: stack.sizeZ, sizeT: stack.sizeT, dtype: stack.dtype,
     channelNames: stack.channelNames, channelColors: stack.channelColors,
     physicalSizeX: stack.physicalSizeX, physicalSizeY: stack.physicalSizeY, physicalSizeZ: stack.physicalSizeZ,
-    readRows: async (z, t, y, rows) => {
+    readRows: async (z, t, y, rows, into) => {
       const plane = stack.planes[t * stack.sizeZ + z]!;
-      const data = plane.data.slice(y * width * sizeC, (y + rows) * width * sizeC); // a copy: the pyramid takes it over
+      const rowsData = plane.data.subarray(y * width * sizeC, (y + rows) * width * sizeC);
+      // a copy: the pyramid takes it over
+      const data = into ? into.subarray(0, rowsData.length) : allocateSamples(stack.dtype, rowsData.length);
+      data.set(rowsData);
       return { width, height: rows, channels: sizeC, dtype: stack.dtype, data };
     },
   };

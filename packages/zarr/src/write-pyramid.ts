@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { allocateSamples, type DType, type Raster } from '@tessera/imaging';
+import { allocateSamples, type DType, type Raster, type TypedArray } from '@tessera/imaging';
 import { inlineRunner, workerPool } from './band-pool';
 import { ChannelStatsAccumulator, type ChannelStats } from './channel-stats';
 import { levelSizes } from './ome-zarr-metadata';
@@ -13,8 +13,11 @@ export interface PlaneSource {
   sizeZ: number;
   sizeT: number;
   dtype: DType;
-  /** Rows the pyramid takes over: their buffer may be moved to a pyramid worker (and so emptied here). */
-  readRows(z: number, t: number, y: number, rows: number): Promise<Raster>;
+  /**
+   * Rows the pyramid takes over: their buffer may be moved to a pyramid worker (and so emptied here). With `into`
+   * (room for width × rows × sizeC samples of dtype) the rows are written there and the raster's data is a view of it.
+   */
+  readRows(z: number, t: number, y: number, rows: number, into?: TypedArray): Promise<Raster>;
 }
 
 /** Stores one object (a chunk or a metadata file) under the pyramid's prefix. */
@@ -65,6 +68,10 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   const runner = workers > 0 ? workerPool(workers) : inlineRunner();
   const writer = new ChunkWriter(sink, opts.concurrency ?? 16);
   const stats = new ChannelStatsAccumulator(source.sizeC, source.dtype);
+  // full-resolution bands are read into arrays that come back once their band is done (fresh memory for every band
+  // costs this process more than decoding it)
+  const bandSamples = source.width * Math.min(cs, source.height) * source.sizeC;
+  const spareBands: TypedArray[] = [];
   const totalRows = source.height * source.sizeZ * source.sizeT;
   let doneRows = 0;
   let smallest: Raster | undefined;
@@ -85,6 +92,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
           rowAt[level]! += band.height;
           const done = chains[level]!.then(async () => {
             const r = await result;
+            if (level === 0 && r.spent?.length === bandSamples) spareBands.push(r.spent);
             if (r.stats) stats.merge(r.stats);
             if (r.band) smallest = r.band;
             for (const c of r.chunks) await writer.put(c.key, c.bytes);
@@ -104,7 +112,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
         const inFlight: Promise<void>[] = [];
         for (let y = 0; y < source.height; y += cs) {
           const rows = Math.min(cs, source.height - y);
-          const band = await source.readRows(z, t, y, rows);
+          const band = await source.readRows(z, t, y, rows, spareBands.pop() ?? allocateSamples(source.dtype, bandSamples));
           inFlight.push(submit(0, band, y + rows >= source.height).then(() => {
             doneRows += rows;
             opts.onProgress?.(doneRows / totalRows);

@@ -1,5 +1,5 @@
 import { cachedReader, runAsync, runSync, type RandomAccessReader } from '../io';
-import type { ImageStack, Raster, ReadLimits } from '../types';
+import type { ImageStack, Raster, ReadLimits, TypedArray } from '../types';
 import { layoutStack, type StackLayout } from './layout-stack';
 import { parseTiff } from './parse-tiff';
 import { readLayoutPlane, readLayoutStack } from './read-stack';
@@ -15,8 +15,11 @@ export interface TiffFile {
   layout: StackLayout;
   /** Decodes one TIFF page (all its samples), or a region of it, reading only the strips/tiles needed. */
   readPage(pageIndex: number, region?: Region): Promise<Raster>;
-  /** Decodes the plane at (z, t) with all sizeC channels interleaved, or a region of it. */
-  readPlane(z: number, t: number, region?: Region): Promise<Raster>;
+  /**
+   * Decodes the plane at (z, t) with all sizeC channels interleaved, or a region of it; into `into` when given (the
+   * result's data is then a view of it).
+   */
+  readPlane(z: number, t: number, region?: Region, into?: TypedArray): Promise<Raster>;
   /** Decodes everything into memory (subject to the limits). */
   readStack(): Promise<ImageStack>;
 }
@@ -41,10 +44,10 @@ export async function openTiff(reader: RandomAccessReader, limits?: ReadLimits):
       if (!page) return Promise.reject(new RangeError(`page ${pageIndex} does not exist (${pages.length} pages)`));
       return runAsync(readRegion(page, le, region, limits), small);
     },
-    readPlane: (z, t, region) => {
+    readPlane: (z, t, region, into) => {
       const plane = layout.planes[t * layout.sizeZ + z];
       if (!plane || z >= layout.sizeZ) return Promise.reject(new RangeError(`plane z=${z} t=${t} does not exist`));
-      return runAsync(readLayoutPlane(layout, plane, le, region, limits), small);
+      return runAsync(readLayoutPlane(layout, plane, le, region, limits, into), small);
     },
     readStack: () => runAsync(readLayoutStack(layout, le, limits), small),
   };

@@ -59,3 +59,44 @@ describe('readRegion on uncompressed strips', () => {
     expect(Array.from(band.data)).toEqual(rows(r, 0, 120));
   });
 });
+
+describe('readPlane into a caller array', () => {
+  /** Writes into the caller's array when it is given (as the S3 range reader does), else hands out a copy. */
+  const fillingReader = (bytes: Uint8Array, given: (Uint8Array | undefined)[]) => async (offset: number, length: number, into?: Uint8Array) => {
+    given.push(into);
+    if (!into) return bytes.slice(offset, offset + length);
+    into.set(bytes.subarray(offset, offset + length));
+    return into.subarray(0, length);
+  };
+
+  it('reads contiguous strips straight into it (one read, into that array) and returns a view of it', async () => {
+    const r = source();
+    const given: (Uint8Array | undefined)[] = [];
+    const tiff = await openTiff(fillingReader(writeTiff(r, { ome: false }), given));
+    given.length = 0;
+    const into = new Uint16Array(r.width * 160 * 2).fill(65535);
+    const band = await tiff.readPlane(0, 0, { x: 0, y: 20, width: r.width, height: 150 }, into);
+    expect(band.data.buffer).toBe(into.buffer);
+    expect(band.data.length).toBe(r.width * 150 * 2);
+    expect(Array.from(band.data)).toEqual(rows(r, 20, 150));
+    expect(given).toHaveLength(1);
+    expect(given[0]!.buffer).toBe(into.buffer);
+  });
+
+  it('decodes compressed strips into it too, overwriting what it held', async () => {
+    const r = source();
+    const tiff = await openTiff(fillingReader(writeTiff(r, { ome: false, compression: 'deflate' }), []));
+    const into = new Uint16Array(r.width * r.height * 2).fill(65535);
+    const plane = await tiff.readPlane(0, 0, undefined, into);
+    expect(plane.data.buffer).toBe(into.buffer);
+    expect(Array.from(plane.data)).toEqual(Array.from(r.data));
+  });
+
+  it('refuses an array of another sample type or too small', async () => {
+    const r = source();
+    const tiff = await openTiff(fillingReader(writeTiff(r, { ome: false }), []));
+    const region = { x: 0, y: 0, width: r.width, height: 10 };
+    await expect(tiff.readPlane(0, 0, region, new Float32Array(r.width * 10 * 2))).rejects.toThrow(RangeError);
+    await expect(tiff.readPlane(0, 0, region, new Uint16Array(r.width * 10))).rejects.toThrow(RangeError);
+  });
+});

@@ -1,6 +1,6 @@
 import { ImagingError } from '../errors';
 import { readBytes, type Io } from '../io';
-import { allocateSamples, bytesPerSample, DEFAULT_LIMITS, viewSamples, type Raster, type ReadLimits, type TypedArray } from '../types';
+import { allocateSamples, assertSamplesFit, bytesPerSample, DEFAULT_LIMITS, viewSamples, type Raster, type ReadLimits, type TypedArray } from '../types';
 import { decompressChunk, undoFloatPredictor, undoHorizontalPredictor } from './decompress';
 import { assertChunkCount, assertDecodable, chunkGrid, type TiffPage } from './tiff-page';
 import { COMPRESSION } from './tiff-tags';
@@ -29,7 +29,7 @@ export function checkSize(samples: number, bytesPer: number, limits: ReadLimits 
  * Decodes a region of one page (every sample of each pixel), touching only the strips or tiles that overlap it.
  * The result is channels-last with `page.samplesPerPixel` channels.
  */
-export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Region, limits?: ReadLimits): Io<Raster> {
+export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Region, limits?: ReadLimits, into?: TypedArray): Io<Raster> {
   assertDecodable(page);
   const { x, y, width, height } = region ?? { x: 0, y: 0, width: page.width, height: page.height };
   if (![x, y, width, height].every(Number.isInteger) || x < 0 || y < 0 || width < 1 || height < 1 || x + width > page.width || y + height > page.height) {
@@ -37,7 +37,8 @@ export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Regi
   }
   const { dtype, samplesPerPixel: spp } = page;
   const bps = bytesPerSample(dtype);
-  checkSize(width * height * spp, bps, limits, 'image');
+  const sampleCount = width * height * spp;
+  checkSize(sampleCount, bps, limits, 'image');
   const planar = page.planarConfig === 2;
   const perChunkSamples = planar ? 1 : spp;
   const { across, perPlane } = chunkGrid(page);
@@ -48,14 +49,20 @@ export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Regi
   if (page.predictor === 2 && dtype.startsWith('float')) {
     throw new ImagingError('unsupported', 'This TIFF combines floating-point samples with an integer predictor, which is not supported.');
   }
+  if (into) assertSamplesFit(into, dtype, sampleCount);
   const direct = contiguousRows(page, littleEndian, x, y, width, height, bps);
   if (direct) {
-    const bytes = yield* readBytes(direct.offset, direct.length);
+    const target = into && new Uint8Array(into.buffer, into.byteOffset, direct.length);
+    const bytes = yield* readBytes(direct.offset, direct.length, target);
+    if (target) {
+      if (bytes.buffer !== target.buffer || bytes.byteOffset !== target.byteOffset) target.set(bytes);
+      return { width, height, channels: spp, dtype, data: into.subarray(0, sampleCount) };
+    }
     // the reader's own buffer (a ranged GET) becomes the raster; anything shared with others is copied
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return { width, height, channels: spp, dtype, data: viewSamples(dtype, own ? bytes : bytes.slice()) };
   }
-  const out = allocateSamples(dtype, width * height * spp);
+  const out = into ? into.subarray(0, sampleCount).fill(0) : allocateSamples(dtype, sampleCount);
   const planes = planar ? spp : 1;
   for (let s = 0; s < planes; s++) {
     for (let cy = Math.floor(y / ch); cy * ch < y + height; cy++) {

@@ -1,16 +1,18 @@
 import type { Io } from '../io';
-import { allocateSamples, bytesPerSample, type ImageStack, type Raster, type ReadLimits } from '../types';
+import { allocateSamples, assertSamplesFit, bytesPerSample, type ImageStack, type Raster, type ReadLimits, type TypedArray } from '../types';
 import type { StackLayout } from './layout-stack';
 import { checkSize, readRegion, type Region } from './read-region';
 import type { TiffPage } from './tiff-page';
 
-/** Decodes one (z, t) plane with all its channels, interleaved; optionally only a region of it. */
-export function* readLayoutPlane(layout: StackLayout, pages: TiffPage[], le: boolean, region?: Region, limits?: ReadLimits): Io<Raster> {
-  if (pages.length === 1) return yield* readRegion(pages[0]!, le, region, limits);
+/** Decodes one (z, t) plane with all its channels, interleaved; optionally only a region of it, optionally into `into`. */
+export function* readLayoutPlane(layout: StackLayout, pages: TiffPage[], le: boolean, region?: Region, limits?: ReadLimits, into?: TypedArray): Io<Raster> {
+  if (pages.length === 1) return yield* readRegion(pages[0]!, le, region, limits, into);
   const width = region?.width ?? layout.width;
   const height = region?.height ?? layout.height;
-  checkSize(width * height * layout.sizeC, bytesPerSample(layout.dtype), limits, 'image');
-  const out = allocateSamples(layout.dtype, width * height * layout.sizeC);
+  const total = width * height * layout.sizeC;
+  checkSize(total, bytesPerSample(layout.dtype), limits, 'image');
+  if (into) assertSamplesFit(into, layout.dtype, total);
+  const out = into ? into.subarray(0, total) : allocateSamples(layout.dtype, total);
   let c0 = 0;
   for (const page of pages) {
     const part = yield* readRegion(page, le, region, limits);
