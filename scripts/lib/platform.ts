@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase } from '@tessera/db/migrate';
-import { S3ConfigSchema, createStorage, ensureBucket, startLocalS3Process, type LocalS3 } from '@tessera/storage';
+import { HEAP_REUSE_ENV, S3ConfigSchema, createStorage, ensureBucket, startLocalS3Process, type LocalS3 } from '@tessera/storage';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -42,6 +42,7 @@ export async function startPlatform(o: PlatformOptions): Promise<Platform> {
     ),
   );
   const env = {
+    ...HEAP_REUSE_ENV,
     ...process.env,
     DATABASE_URL: o.databaseUrl,
     REDIS_URL: o.redisUrl,

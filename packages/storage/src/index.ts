@@ -11,4 +11,4 @@ export {
   DEFAULT_URL_TTL_S,
 } from './presign';
 export { createGetPresigner, createObjectPut, createPutSigner, createRangeGet, type GetPresigner, type ObjectPut, type RangeGet } from './signed-requests';
-export { startLocalS3, startLocalS3Process, type LocalS3 } from './local-s3';
+export { HEAP_REUSE_ENV, startLocalS3, startLocalS3Process, type LocalS3 } from './local-s3';

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completeMultipartUpload, createMultipartUpload, createStorage, ensureBucket, presignUploadPart, S3ConfigSchema, startLocalS3Process } from './index';
+import { completeMultipartUpload, createMultipartUpload, createStorage, ensureBucket, HEAP_REUSE_ENV, presignUploadPart, S3ConfigSchema, startLocalS3Process } from './index';
 
 const PORT = 9377;
 const portOpen = (port: number) =>
@@ -37,6 +37,9 @@ describe('the local S3 server in two processes on one directory', () => {
       }
       await completeMultipartUpload(storage, 'c/multi', uploadId, etags);
       expect(await storage.fastGetRange('c/multi', 5 * 2 ** 20 - 2, 5 * 2 ** 20 + 2)).toEqual(new Uint8Array([254, 255, 0, 1]));
+      // the server keeps freed heap for reuse (HEAP_REUSE_ENV), as the platform's workers do
+      const environ = (await readFile(`/proc/${s3.pid}/environ`, 'utf8')).split('\0');
+      for (const [k, v] of Object.entries(HEAP_REUSE_ENV)) expect(environ).toContain(`${k}=${v}`);
     } finally {
       await s3.close();
       await rm(dir, { recursive: true, force: true });

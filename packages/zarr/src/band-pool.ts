@@ -42,7 +42,8 @@ export function workerPool(size: number): BandRunner {
       const p = queue.shift()!;
       busy.set(worker, p);
       const own = ownBuffer(p.task.band.data) ? p.task.band : { ...p.task.band, data: p.task.band.data.slice() };
-      worker.postMessage({ ...p.task, band: own }, [own.data.buffer as ArrayBuffer]);
+      const halfInto = p.task.halfInto && (ownBuffer(p.task.halfInto) ? p.task.halfInto : p.task.halfInto.slice());
+      worker.postMessage({ ...p.task, band: own, halfInto }, [own.data.buffer as ArrayBuffer, ...(halfInto ? [halfInto.buffer as ArrayBuffer] : [])]);
     }
   };
   for (let i = 0; i < size; i++) {

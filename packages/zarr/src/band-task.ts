@@ -15,8 +15,8 @@ export interface BandTask {
   compression: Compression;
   /** Count the band's values (full-resolution bands). */
   stats: boolean;
-  /** Return the band halved (2×2 mean) for the next level. */
-  half: boolean;
+  /** Return the band halved (2×2 mean) for the next level, written into this array. */
+  halfInto?: TypedArray;
   /** Hand the band back (the smallest level: thumbnail and histogram source). */
   keepBand: boolean;
 }
@@ -48,7 +48,7 @@ export function processBand(task: BandTask): BandResult {
   return {
     stats: task.stats ? bandStats(band) : undefined,
     chunks,
-    half: task.half ? downsample2x(band, 'mean') : undefined,
+    half: task.halfInto ? downsample2x(band, 'mean', task.halfInto) : undefined,
     band: task.keepBand ? band : undefined,
     spent: task.keepBand ? undefined : band.data,
   };

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { allocateSamples, type DType, type Raster, type TypedArray } from '@tessera/imaging';
+import type { DType, Raster, TypedArray } from '@tessera/imaging';
 import { inlineRunner, workerPool } from './band-pool';
 import { ChannelStatsAccumulator, type ChannelStats } from './channel-stats';
 import { levelSizes } from './ome-zarr-metadata';
+import { SamplePool } from './sample-pool';
 import type { Compression } from './chunk-codec';
 
 /** Where the pixels come from: rows of one (z, t) plane with all channels interleaved. */
@@ -68,10 +69,9 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   const runner = workers > 0 ? workerPool(workers) : inlineRunner();
   const writer = new ChunkWriter(sink, opts.concurrency ?? 16);
   const stats = new ChannelStatsAccumulator(source.sizeC, source.dtype);
-  // full-resolution bands are read into arrays that come back once their band is done (fresh memory for every band
-  // costs this process more than decoding it)
+  // bands, their halves and merged halves live in arrays that come back once done (see SamplePool)
+  const pool = new SamplePool();
   const bandSamples = source.width * Math.min(cs, source.height) * source.sizeC;
-  const spareBands: TypedArray[] = [];
   const totalRows = source.height * source.sizeZ * source.sizeT;
   let doneRows = 0;
   let smallest: Raster | undefined;
@@ -85,19 +85,21 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
         const chains: Promise<void>[] = levels.map(() => Promise.resolve());
         const submit = (level: number, band: Raster, last: boolean): Promise<void> => {
           const top = level === levels.length - 1;
+          const halfSamples = Math.ceil(band.width / 2) * Math.ceil(band.height / 2) * band.channels;
           const result = runner.run({
-            band, level, t, z, cy: rowAt[level]! / cs, chunkSize: cs, compression, stats: level === 0, half: !top, keepBand: top && t === 0 && z === 0,
+            band, level, t, z, cy: rowAt[level]! / cs, chunkSize: cs, compression, stats: level === 0, keepBand: top && t === 0 && z === 0,
+            halfInto: top ? undefined : pool.take(band.dtype, halfSamples),
           });
           result.catch(() => undefined); // handled below, in order
           rowAt[level]! += band.height;
           const done = chains[level]!.then(async () => {
             const r = await result;
-            if (level === 0 && r.spent?.length === bandSamples) spareBands.push(r.spent);
+            pool.give(source.dtype, r.spent);
             if (r.stats) stats.merge(r.stats);
             if (r.band) smallest = r.band;
             for (const c of r.chunks) await writer.put(c.key, c.bytes);
             if (!r.half) return;
-            const merged = appendRows(acc[level + 1], r.half);
+            const merged = appendRows(pool, acc[level + 1], r.half);
             if (merged.height >= cs || last) {
               acc[level + 1] = undefined;
               void submit(level + 1, merged, last);
@@ -112,7 +114,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
         const inFlight: Promise<void>[] = [];
         for (let y = 0; y < source.height; y += cs) {
           const rows = Math.min(cs, source.height - y);
-          const band = await source.readRows(z, t, y, rows, spareBands.pop() ?? allocateSamples(source.dtype, bandSamples));
+          const band = await source.readRows(z, t, y, rows, pool.take(source.dtype, bandSamples));
           inFlight.push(submit(0, band, y + rows >= source.height).then(() => {
             doneRows += rows;
             opts.onProgress?.(doneRows / totalRows);
@@ -133,11 +135,14 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   return { levels, chunkSize: cs, compression, stats: stats.finish(small), smallest: small, chunksWritten: writer.count };
 }
 
-function appendRows(top: Raster | undefined, bottom: Raster): Raster {
+/** The rows of `top` then `bottom` in one raster (an array from the pool; theirs go back to it). */
+function appendRows(pool: SamplePool, top: Raster | undefined, bottom: Raster): Raster {
   if (!top) return bottom;
-  const data = allocateSamples(top.dtype, top.data.length + bottom.data.length);
+  const data = pool.take(top.dtype, top.data.length + bottom.data.length);
   data.set(top.data, 0);
   data.set(bottom.data, top.data.length);
+  pool.give(top.dtype, top.data);
+  pool.give(bottom.dtype, bottom.data);
   return { ...top, height: top.height + bottom.height, data };
 }
 

@@ -33,6 +33,18 @@ describe('downsample2x', () => {
       }
     }
   });
+  it('writes into a caller array when given one (any method), the same values as without', () => {
+    const r = raster(7, 5, Array.from({ length: 70 }, (_, i) => (i * 7919) % 4001), 'uint16', 2);
+    for (const method of ['mean', 'nearest', 'mode'] as const) {
+      const into = new Uint16Array(4 * 3 * 2 + 5).fill(9);
+      const out = downsample2x(r, method, into);
+      expect(out.data.buffer).toBe(into.buffer);
+      expect(Array.from(out.data)).toEqual(Array.from(downsample2x(r, method).data));
+      expect(Array.from(into.subarray(24))).toEqual([9, 9, 9, 9, 9]);
+    }
+    expect(() => downsample2x(r, 'mean', new Uint16Array(10))).toThrow(RangeError);
+    expect(() => downsample2x(r, 'mean', new Float32Array(24))).toThrow(RangeError);
+  });
   it('mean of 2×2 blocks, rounding half up', () => {
     // blocks: [1,2,2,2]=1.75→2, [1,1,2,2]=1.5→2, [0,0,0,1]=0.25→0, [10,11,10,10]=10.25→10
     const r = raster(4, 4, [1, 2, 1, 1, 2, 2, 2, 2, 0, 0, 10, 11, 0, 1, 10, 10]);

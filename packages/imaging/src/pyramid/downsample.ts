@@ -1,5 +1,5 @@
 import { ImagingError } from '../errors';
-import { allocateSamples, isIntegerDType, pixelPairs, type Raster } from '../types';
+import { allocateSamples, assertSamplesFit, isIntegerDType, pixelPairs, type Raster, type TypedArray } from '../types';
 
 /**
  * - 'mean': each output pixel is the mean of its 2×2 input block. For integer dtypes the mean is rounded half up
@@ -13,15 +13,17 @@ export type DownsampleMethod = 'mean' | 'nearest' | 'mode';
 /**
  * Halves a raster in both directions, channel by channel. Output size is ceil(width/2) × ceil(height/2); when a
  * size is odd, the last column/row of blocks covers only the 1 (or 2) pixels that exist — no padding, no mirroring,
- * so edge pixels are averaged over the real pixels only.
+ * so edge pixels are averaged over the real pixels only. With `into` (room for the output's samples, of the same
+ * dtype) the result is written there and its data is a view of it.
  */
-export function downsample2x(raster: Raster, method: DownsampleMethod = 'mean'): Raster {
+export function downsample2x(raster: Raster, method: DownsampleMethod = 'mean', into?: TypedArray): Raster {
   const { width, height, channels: C, dtype, data } = raster;
   if (data.length !== width * height * C) throw new ImagingError('invalid-argument', 'The raster data length does not match its size.');
-  if (method === 'mean' && SMALL_INTEGER.has(dtype)) return meanOfSmallIntegers(raster);
   const ow = Math.ceil(width / 2);
   const oh = Math.ceil(height / 2);
-  const out = allocateSamples(dtype, ow * oh * C);
+  if (into) assertSamplesFit(into, dtype, ow * oh * C);
+  const out = into ? into.subarray(0, ow * oh * C) : allocateSamples(dtype, ow * oh * C);
+  if (method === 'mean' && SMALL_INTEGER.has(dtype)) return meanOfSmallIntegers(raster, out);
   const integer = isIntegerDType(dtype);
   const block = [0, 0, 0, 0];
   for (let oy = 0; oy < oh; oy++) {
@@ -82,11 +84,10 @@ const SMALL_INTEGER = new Set(['uint8', 'int8', 'uint16', 'int16']);
  * (a+b+c+d+2)>>2, the clipped last column / row (a+b+1)>>1, the clipped corner its one pixel — the same values as
  * floor((sum + ⌊n/2⌋) / n).
  */
-function meanOfSmallIntegers(raster: Raster): Raster {
+function meanOfSmallIntegers(raster: Raster, out: TypedArray): Raster {
   const { width, height, channels: C, dtype, data } = raster;
   const ow = Math.ceil(width / 2), oh = Math.ceil(height / 2);
   const fullW = width >> 1, fullH = height >> 1;
-  const out = allocateSamples(dtype, ow * oh * C);
   const stride = width * C;
   // two 16-bit channels: a pixel is one 32-bit load, both channels summed at once
   const pairs = pixelPairs(raster);
