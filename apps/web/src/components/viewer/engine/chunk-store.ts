@@ -1,3 +1,4 @@
+import { fetchOnThisThread, type ChunkFetcher } from './chunk-fetcher';
 import { chunkRefKey, type ChunkRef, type ViewerDType } from './types';
 
 export interface LoadedChunk { key: string; ref: ChunkRef; samples: ArrayBufferView & ArrayLike<number>; texture: WebGLTexture }
@@ -30,6 +31,8 @@ export class ChunkStore {
       dtype: ViewerDType;
       /** True when the chunk is zlib-compressed (Zarr compressor 'zlib'); inflated natively by the browser. */
       compressed?: (ref: ChunkRef) => boolean;
+      /** How bytes are fetched (default: on this thread; the viewer uses a worker, see chunk-fetcher.ts). */
+      fetch?: ChunkFetcher;
       upload: (samples: ArrayBufferView) => WebGLTexture;
       release: (tex: WebGLTexture) => void;
       onLoad: () => void;
@@ -68,12 +71,10 @@ export class ChunkStore {
       const key = chunkRefKey(ref);
       const ctrl = new AbortController();
       this.inFlight.set(key, ctrl);
-      fetch(this.opts.url(ref), { signal: ctrl.signal })
-        .then(async (res) => {
-          if (!res.ok) throw new Error(`chunk ${key}: HTTP ${res.status}`);
-          const body = this.opts.compressed?.(ref) && res.body ? res.body.pipeThrough(new DecompressionStream('deflate')) : res.body;
-          const samples = decodeChunk(await new Response(body).arrayBuffer(), this.opts.dtype);
+      (this.opts.fetch ?? fetchOnThisThread)(this.opts.url(ref), this.opts.compressed?.(ref) ?? false, ctrl.signal)
+        .then((bytes) => {
           if (this.inFlight.get(key) !== ctrl) return;
+          const samples = decodeChunk(bytes, this.opts.dtype);
           this.put({ key, ref, samples, texture: this.opts.upload(samples) });
           this.failures.delete(key);
         })

@@ -29,6 +29,7 @@ void main() {
 }`;
 
 type Kind = 'uint' | 'float';
+const A_POS = 0;
 export interface TextureFormat { kind: Kind; internal: number; format: number; type: number }
 
 /** 8/16/32-bit unsigned samples go to the GPU as they are (integer textures); other types as float32. */
@@ -48,24 +49,21 @@ export interface DrawChannel { texture: WebGLTexture; color: [number, number, nu
 /** Draws chunk textures as quads; channels add up (additive blending), each mapped through its own window and colour. */
 export class GlRenderer {
   readonly gl: WebGL2RenderingContext;
-  private readonly programs: Record<Kind, Program>;
+  /** Compiled on first use: an image needs one of the two (shader compiles are slow in software WebGL). */
+  private readonly programs: Partial<Record<Kind, Program>> = {};
   private readonly vao: WebGLVertexArrayObject;
 
   constructor(readonly canvas: HTMLCanvasElement) {
     const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: false, preserveDrawingBuffer: true });
     if (!gl) throw new Error('This browser cannot show images: WebGL 2 is not available.');
     this.gl = gl;
-    this.programs = { uint: this.compile(frag('usampler2D')), float: this.compile(frag('sampler2D')) };
     const buf = gl.createBuffer();
     gl.bindBuffer(gl.ARRAY_BUFFER, buf);
     gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([0, 0, 1, 0, 0, 1, 1, 1]), gl.STATIC_DRAW);
     this.vao = gl.createVertexArray()!;
     gl.bindVertexArray(this.vao);
-    for (const p of Object.values(this.programs)) {
-      const loc = gl.getAttribLocation(p.prog, 'a_pos');
-      gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, 2, gl.FLOAT, false, 0, 0);
-    }
+    gl.enableVertexAttribArray(A_POS); // every program binds a_pos here
+    gl.vertexAttribPointer(A_POS, 2, gl.FLOAT, false, 0, 0);
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
   }
 
@@ -81,7 +79,7 @@ export class GlRenderer {
     const prog = gl.createProgram()!;
     gl.attachShader(prog, shader(gl.VERTEX_SHADER, VERT));
     gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, fragSrc));
-    gl.bindAttribLocation(prog, 0, 'a_pos');
+    gl.bindAttribLocation(prog, A_POS, 'a_pos');
     gl.linkProgram(prog);
     if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error(`Viewer shader link failed: ${gl.getProgramInfoLog(prog)}`);
     const loc = Object.fromEntries(['u_dest', 'u_screen', 'u_chunk', 'u_tex', 'u_min', 'u_max', 'u_color'].map((n) => [n, gl.getUniformLocation(prog, n)]));
@@ -125,7 +123,7 @@ export class GlRenderer {
 
   drawChunk(kind: Kind, screen: { w: number; h: number; ratio: number }, dest: Rect, clip: Rect, chunkSize: number, channels: DrawChannel[]) {
     const gl = this.gl;
-    const { prog, loc } = this.programs[kind];
+    const { prog, loc } = (this.programs[kind] ??= this.compile(frag(kind === 'uint' ? 'usampler2D' : 'sampler2D')));
     gl.useProgram(prog);
     const r = screen.ratio;
     const x0 = Math.round(clip.x * r);

@@ -1,4 +1,5 @@
 import { panBy, screenToImage, type Point } from '@tessera/tiling';
+import { workerChunkFetcher } from './chunk-fetcher';
 import { ChunkStore } from './chunk-store';
 import { planFrame } from './frame-plan';
 import { GlRenderer, textureFormat, type DrawChannel } from './gl-renderer';
@@ -19,6 +20,7 @@ const hexToRgb = (hex: string): [number, number, number] => {
 export class ViewerEngine {
   private readonly renderer: GlRenderer;
   private readonly store: ChunkStore;
+  private readonly fetcher = workerChunkFetcher();
   private readonly listeners = new Set<(s: ViewerState) => void>();
   private state: ViewerState;
   private frame = 0;
@@ -37,6 +39,7 @@ export class ViewerEngine {
       url: chunkUrl,
       dtype: image.dtype,
       compressed: (ref) => image.levels[ref.level]?.compressor === 'zlib',
+      fetch: this.fetcher.fetch,
       upload: (samples) => this.renderer.createTexture(fmt, image.chunkSize, samples),
       release: (tex) => this.renderer.deleteTexture(tex),
       onLoad: () => this.requestRender(),
@@ -137,6 +140,7 @@ export class ViewerEngine {
   destroy() {
     cancelAnimationFrame(this.frame);
     this.store.destroy();
+    this.fetcher.close();
     this.listeners.clear();
   }
 }

@@ -1,0 +1,68 @@
+/** Loads one chunk's raw bytes (inflated when `compressed`); rejects with an AbortError when `signal` aborts. */
+export type ChunkFetcher = (url: string, compressed: boolean, signal: AbortSignal) => Promise<ArrayBuffer>;
+
+export type ChunkFetchRequest = { id: number; url: string; compressed: boolean } | { abort: number };
+export type ChunkFetchReply = { id: number; bytes: ArrayBuffer } | { id: number; error: string };
+
+const abortError = () => new DOMException('The chunk request was aborted.', 'AbortError');
+
+/** On the calling thread: the fallback where workers are unavailable. */
+export const fetchOnThisThread: ChunkFetcher = async (url, compressed, signal) => {
+  const res = await fetch(url, { signal });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const body = compressed && res.body ? res.body.pipeThrough(new DecompressionStream('deflate')) : res.body;
+  return new Response(body).arrayBuffer();
+};
+
+/**
+ * Chunks fetched and inflated in a dedicated worker (chunk-fetch-worker.ts), or on this thread where a worker cannot
+ * start or fails (its open requests are then fetched here). `close()` stops the worker; requests still open then fail
+ * as aborted.
+ */
+export function workerChunkFetcher(): { fetch: ChunkFetcher; close: () => void } {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./chunk-fetch-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return { fetch: fetchOnThisThread, close: () => undefined };
+  }
+  type Pending = { url: string; compressed: boolean; signal: AbortSignal; resolve: (b: ArrayBuffer) => void; reject: (e: Error | DOMException) => void };
+  const pending = new Map<number, Pending>();
+  let next = 1;
+  let failed = false;
+  worker.onerror = () => {
+    failed = true;
+    worker.terminate();
+    for (const p of pending.values()) fetchOnThisThread(p.url, p.compressed, p.signal).then(p.resolve, p.reject);
+    pending.clear();
+  };
+  worker.onmessage = (e: MessageEvent<ChunkFetchReply>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if ('bytes' in e.data) p.resolve(e.data.bytes);
+    else p.reject(e.data.error === 'aborted' ? abortError() : new Error(e.data.error));
+  };
+  const fetchChunk: ChunkFetcher = (url, compressed, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(abortError());
+      if (failed) return fetchOnThisThread(url, compressed, signal).then(resolve, reject);
+      const id = next++;
+      pending.set(id, { url, compressed, signal, resolve, reject });
+      signal.addEventListener('abort', () => {
+        if (!pending.delete(id)) return;
+        worker.postMessage({ abort: id } satisfies ChunkFetchRequest);
+        reject(abortError());
+      }, { once: true });
+      // relative URLs resolve against the page, not the worker's script
+      worker.postMessage({ id, url: new URL(url, location.href).href, compressed } satisfies ChunkFetchRequest);
+    });
+  return {
+    fetch: fetchChunk,
+    close: () => {
+      worker.terminate();
+      for (const p of pending.values()) p.reject(abortError());
+      pending.clear();
+    },
+  };
+}
