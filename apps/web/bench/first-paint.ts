@@ -39,6 +39,7 @@ export async function measureFirstPaint(url: string, cookie: { name: string; val
 const TIMELINE = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const res = performance.getEntriesByType('resource');
+  const isApi = (r) => r.name.includes('/api/') && !r.name.includes('/files/');
   const group = (name, pick) => {
     const rs = res.filter(pick);
     if (!rs.length) return name + ' 0';
@@ -48,6 +49,6 @@ const TIMELINE = `(() => {
   };
   return ['  html: ttfb ' + nav.responseStart.toFixed(0) + ' ms, done ' + nav.responseEnd.toFixed(0) + ' ms, DOMContentLoaded ' + nav.domContentLoadedEventEnd.toFixed(0) + ' ms',
     group('scripts', (r) => r.initiatorType === 'script' || r.name.endsWith('.js')),
-    group('api', (r) => r.name.includes('/api/') && !r.name.includes('/files/')) + ' ' + res.filter((r) => r.name.includes('/api/') && !r.name.includes('/files/')).map((r) => new URL(r.name).pathname).join(', '),
+    group('api', isApi) + ' ' + res.filter(isApi).map((r) => new URL(r.name).pathname).join(', '),
     group('chunks fetched by the page (the viewer fetches in a worker: see the request list)', (r) => r.name.includes('/files/zarr/'))].join('\\n  ');
 })()`;

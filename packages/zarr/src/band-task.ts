@@ -1,7 +1,8 @@
-import { allocateSamples, downsample2x, pixelPairs, type DType, type Raster, type TypedArray } from '@tessera/imaging';
+import { allocateSamples, downsample2x, pixelPairs, type Raster, type TypedArray } from '@tessera/imaging';
 import { bandStats, type BandStats } from './channel-stats';
 import { encodeChunk, type Compression } from './chunk-codec';
 import { chunkKey } from './ome-zarr-metadata';
+import { SamplePool } from './sample-pool';
 
 /** One band of chunk rows of one pyramid level, to be cut into encoded chunks (and halved for the next level). */
 export interface BandTask {
@@ -40,11 +41,12 @@ export function processBand(task: BandTask): BandResult {
   const { band, chunkSize: cs } = task;
   const chunks: EncodedChunk[] = [];
   // compressed chunks are copies: the cut chunk is scratch, reused (fresh memory costs more here than the cut itself)
-  const scratch = task.compression === 'none' ? undefined : scratchChunks(band.dtype, cs * cs);
+  const scratch = task.compression === 'none' ? undefined : ([chunkScratch.take(band.dtype, cs * cs), chunkScratch.take(band.dtype, cs * cs)] as const);
   cutBand(band, cs, scratch, (c, cx, samples) => {
     const raw = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
     chunks.push({ key: chunkKey(task.level, task.t, c, task.z, task.cy, cx), bytes: encodeChunk(raw, task.compression) });
   });
+  scratch?.forEach((a) => chunkScratch.give(band.dtype, a));
   return {
     stats: task.stats ? bandStats(band) : undefined,
     chunks,
@@ -54,40 +56,25 @@ export function processBand(task: BandTask): BandResult {
   };
 }
 
-/** Two chunk-sized arrays per thread and dtype, reused band after band. */
-const scratch = new Map<string, [TypedArray, TypedArray]>();
-function scratchChunks(dtype: DType, samples: number): [TypedArray, TypedArray] {
-  const key = `${dtype}:${samples}`;
-  let pair = scratch.get(key);
-  if (!pair) {
-    scratch.clear();
-    pair = [allocateSamples(dtype, samples), allocateSamples(dtype, samples)];
-    scratch.set(key, pair);
-  }
-  return pair;
-}
+/** This thread's chunk-sized scratch arrays, reused band after band. */
+const chunkScratch = new SamplePool(2);
 
 /**
  * Cuts a band (≤ chunkSize rows) into one zero-padded chunk per (cx, channel), channels de-interleaved, and hands
  * each to `emit` in turn. With `scratch`, chunks are written there (so `emit` must be done with one before the next);
  * without, each is a new array.
  */
-function cutBand(band: Raster, cs: number, scratch: [TypedArray, TypedArray] | undefined, emit: (c: number, cx: number, chunk: TypedArray) => void): void {
+function cutBand(band: Raster, cs: number, scratch: readonly [TypedArray, TypedArray] | undefined, emit: (c: number, cx: number, chunk: TypedArray) => void): void {
   const { width, height, channels: C, data, dtype } = band;
-  const chunkArray = (i: 0 | 1) => {
-    if (!scratch) return allocateSamples(dtype, cs * cs);
-    const a = scratch[i];
-    if (height < cs) a.fill(0); // the padding of a band's last chunk row
-    return a;
-  };
+  /** A chunk to fill `w` columns of: scratch is cleared first where part of it is padding (the last row or column). */
+  const chunkArray = (i: 0 | 1, w: number) => (!scratch ? allocateSamples(dtype, cs * cs) : height < cs || w < cs ? scratch[i].fill(0) : scratch[i]);
   // two 16-bit channels: one 32-bit load splits a pixel into both channels' chunks
   const pairs = pixelPairs(band);
   for (let cx = 0; cx < Math.ceil(width / cs); cx++) {
     const x0 = cx * cs;
     const w = Math.min(cs, width - x0);
-    if (w < cs && scratch) scratch.forEach((a) => a.fill(0)); // the padding of the last chunk column
     if (pairs) {
-      const a = chunkArray(0), b = chunkArray(1);
+      const a = chunkArray(0, w), b = chunkArray(1, w);
       for (let y = 0; y < height; y++) {
         let i = y * width + x0;
         const o = y * cs;
@@ -102,7 +89,7 @@ function cutBand(band: Raster, cs: number, scratch: [TypedArray, TypedArray] | u
       continue;
     }
     for (let c = 0; c < C; c++) {
-      const chunk = chunkArray(0);
+      const chunk = chunkArray(0, w);
       if (C === 1) {
         for (let y = 0; y < height; y++) chunk.set(data.subarray(y * width + x0, y * width + x0 + w), y * cs);
       } else {

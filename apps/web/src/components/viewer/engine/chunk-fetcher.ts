@@ -1,18 +1,14 @@
+import { fetchChunkBytes } from './fetch-chunk-bytes';
+
 /** Loads one chunk's raw bytes (inflated when `compressed`); rejects with an AbortError when `signal` aborts. */
 export type ChunkFetcher = (url: string, compressed: boolean, signal: AbortSignal) => Promise<ArrayBuffer>;
 
 export type ChunkFetchRequest = { id: number; url: string; compressed: boolean } | { abort: number };
+/** Aborted requests get no reply: their caller has stopped waiting. */
 export type ChunkFetchReply = { id: number; bytes: ArrayBuffer } | { id: number; error: string };
 
 const abortError = () => new DOMException('The chunk request was aborted.', 'AbortError');
 
-/** On the calling thread: the fallback where workers are unavailable. */
-export const fetchOnThisThread: ChunkFetcher = async (url, compressed, signal) => {
-  const res = await fetch(url, { signal });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const body = compressed && res.body ? res.body.pipeThrough(new DecompressionStream('deflate')) : res.body;
-  return new Response(body).arrayBuffer();
-};
 
 /**
  * Chunks fetched and inflated in a dedicated worker (chunk-fetch-worker.ts), or on this thread where a worker cannot
@@ -24,7 +20,7 @@ export function workerChunkFetcher(): { fetch: ChunkFetcher; close: () => void }
   try {
     worker = new Worker(new URL('./chunk-fetch-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return { fetch: fetchOnThisThread, close: () => undefined };
+    return { fetch: fetchChunkBytes, close: () => undefined };
   }
   type Pending = { url: string; compressed: boolean; signal: AbortSignal; resolve: (b: ArrayBuffer) => void; reject: (e: Error | DOMException) => void };
   const pending = new Map<number, Pending>();
@@ -33,7 +29,7 @@ export function workerChunkFetcher(): { fetch: ChunkFetcher; close: () => void }
   worker.onerror = () => {
     failed = true;
     worker.terminate();
-    for (const p of pending.values()) fetchOnThisThread(p.url, p.compressed, p.signal).then(p.resolve, p.reject);
+    for (const p of pending.values()) fetchChunkBytes(p.url, p.compressed, p.signal).then(p.resolve, p.reject);
     pending.clear();
   };
   worker.onmessage = (e: MessageEvent<ChunkFetchReply>) => {
@@ -41,12 +37,12 @@ export function workerChunkFetcher(): { fetch: ChunkFetcher; close: () => void }
     if (!p) return;
     pending.delete(e.data.id);
     if ('bytes' in e.data) p.resolve(e.data.bytes);
-    else p.reject(e.data.error === 'aborted' ? abortError() : new Error(e.data.error));
+    else p.reject(new Error(e.data.error));
   };
   const fetchChunk: ChunkFetcher = (url, compressed, signal) =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(abortError());
-      if (failed) return fetchOnThisThread(url, compressed, signal).then(resolve, reject);
+      if (failed) return fetchChunkBytes(url, compressed, signal).then(resolve, reject);
       const id = next++;
       pending.set(id, { url, compressed, signal, resolve, reject });
       signal.addEventListener('abort', () => {

@@ -1,4 +1,5 @@
-import { fetchOnThisThread, type ChunkFetcher } from './chunk-fetcher';
+import type { ChunkFetcher } from './chunk-fetcher';
+import { fetchChunkBytes } from './fetch-chunk-bytes';
 import { chunkRefKey, type ChunkRef, type ViewerDType } from './types';
 
 export interface LoadedChunk { key: string; ref: ChunkRef; samples: ArrayBufferView & ArrayLike<number>; texture: WebGLTexture }
@@ -71,7 +72,7 @@ export class ChunkStore {
       const key = chunkRefKey(ref);
       const ctrl = new AbortController();
       this.inFlight.set(key, ctrl);
-      (this.opts.fetch ?? fetchOnThisThread)(this.opts.url(ref), this.opts.compressed?.(ref) ?? false, ctrl.signal)
+      (this.opts.fetch ?? fetchChunkBytes)(this.opts.url(ref), this.opts.compressed?.(ref) ?? false, ctrl.signal)
         .then((bytes) => {
           if (this.inFlight.get(key) !== ctrl) return;
           const samples = decodeChunk(bytes, this.opts.dtype);
