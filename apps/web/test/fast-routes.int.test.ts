@@ -1,5 +1,5 @@
 import './setup-env';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getImageFile } from '@/server/api/endpoints/images';
@@ -41,6 +41,8 @@ describe('fast routes (served ahead of Next.js by the production server)', () =>
     const server = http.createServer((req, res) => void serveFastRoute(req, res));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // one clock for both answers: their max-age counts down to the URL's expiry by the second
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date() });
     try {
       const signed = signedFileUrl(process.env.AUTH_SECRET!, 'o1', 'p1', 'i1', 'zarr');
       const [path, query] = signed.split('?');
@@ -52,6 +54,7 @@ describe('fast routes (served ahead of Next.js by the production server)', () =>
         );
       }
     } finally {
+      vi.useRealTimers();
       server.close();
     }
   });
