@@ -4,4 +4,4 @@ export { openSource, stackSource, type OpenedSource, type SourceLimits } from '.
 export { ChannelStatsAccumulator, type ChannelStats } from './channel-stats';
 export { makeThumbnail, defaultColors, type ThumbnailChannel } from './thumbnail';
 export { levelZarray, omeZarrAttrs, chunkKey, levelSizes, ZARR_DTYPE, type PyramidShape, type ChannelInfo } from './ome-zarr-metadata';
-export { encodeChunk, decodeChunk, type Compression, type LevelCompressor } from './chunk-codec';
+export { encodeChunk, decodeChunk, levelCompressor, zarrCompressor, type Compression, type LevelCompressor } from './chunk-codec';

@@ -39,7 +39,7 @@ function expectOmeZarr(objects: Map<string, Uint8Array>, result: IngestResult) {
   const zarray = JSON.parse(new TextDecoder().decode(objects.get('0/.zarray')));
   expect(zarray.shape).toEqual([result.sizeT, result.sizeC, result.sizeZ, result.height, result.width]);
   expect(zarray.chunks).toEqual([1, 1, 1, result.chunkSize, result.chunkSize]);
-  expect(zarray.compressor).toEqual(result.levels[0]!.compressor === 'zlib' ? { id: 'zlib', level: 1 } : null);
+  expect(zarray.compressor).toEqual({ lz4: { id: 'lz4', acceleration: 1 }, zlib: { id: 'zlib', level: 1 }, none: null }[result.levels[0]!.compressor ?? 'none']);
   expect(JSON.parse(new TextDecoder().decode(objects.get('.zgroup')))).toEqual({ zarr_format: 2 });
 }
 

@@ -3,7 +3,7 @@ import { defaultColors, makeThumbnail } from './thumbnail';
 import { levelZarray, omeZarrAttrs, type PyramidShape } from './ome-zarr-metadata';
 import { openSource, type SourceLimits } from './open-source';
 import { writePyramid, type ObjectSink } from './write-pyramid';
-import type { Compression, LevelCompressor } from './chunk-codec';
+import { levelCompressor, type Compression, type LevelCompressor } from './chunk-codec';
 
 export interface IngestOptions {
   /** The uploaded file, read by ranges (e.g. S3 ranged GETs). */
@@ -89,7 +89,7 @@ export async function ingestImage(opts: IngestOptions): Promise<IngestResult> {
     format: src.format, width: src.width, height: src.height, sizeC: src.sizeC, sizeZ: src.sizeZ, sizeT: src.sizeT, dtype: src.dtype,
     physicalSizeX: src.physicalSizeX, physicalSizeY: src.physicalSizeY, physicalSizeZ: src.physicalSizeZ,
     channels,
-    levels: pyramid.levels.map((l, i) => ({ ...l, downsample: 2 ** i, compressor: pyramid.compression === 'zlib' ? ('zlib' as const) : null })),
+    levels: pyramid.levels.map((l, i) => ({ ...l, downsample: 2 ** i, compressor: levelCompressor(pyramid.compression) })),
     chunkSize: pyramid.chunkSize,
     chunksWritten: pyramid.chunksWritten,
     thumbnail: makeThumbnail(pyramid.smallest, channels),

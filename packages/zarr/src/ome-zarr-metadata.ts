@@ -1,5 +1,5 @@
 import type { DType } from '@tessera/imaging';
-import type { Compression } from './chunk-codec';
+import { zarrCompressor, type Compression } from './chunk-codec';
 
 /** Zarr v2 dtype strings (little-endian) for each sample type. */
 export const ZARR_DTYPE: Record<DType, string> = {
@@ -21,7 +21,7 @@ export interface PyramidShape {
   sizeT: number;
   dtype: DType;
   chunkSize: number;
-  /** Chunk codec; 'zlib' is numcodecs' Zlib (level 1). */
+  /** Chunk codec (see chunk-codec.ts). */
   compression: Compression;
   /** Level sizes, level 0 first; each level halves the previous one (ceil). */
   levels: { width: number; height: number }[];
@@ -44,7 +44,7 @@ export interface OmeZarrAttrsInput {
   physicalSizeZ?: number;
 }
 
-/** `.zarray` of one level: 5D (t, c, z, y, x), one chunk per (t, c, z) of chunkSize² pixels, zlib or uncompressed. */
+/** `.zarray` of one level: 5D (t, c, z, y, x), one chunk per (t, c, z) of chunkSize² pixels. */
 export function levelZarray(shape: PyramidShape, level: number): Record<string, unknown> {
   const l = shape.levels[level];
   if (!l) throw new RangeError(`level ${level} does not exist`);
@@ -53,7 +53,7 @@ export function levelZarray(shape: PyramidShape, level: number): Record<string, 
     shape: [shape.sizeT, shape.sizeC, shape.sizeZ, l.height, l.width],
     chunks: [1, 1, 1, shape.chunkSize, shape.chunkSize],
     dtype: ZARR_DTYPE[shape.dtype],
-    compressor: shape.compression === 'zlib' ? { id: 'zlib', level: 1 } : null,
+    compressor: zarrCompressor(shape.compression),
     fill_value: 0,
     order: 'C',
     filters: null,

@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { uncompressSync } from 'lz4-napi';
 import { allocateSamples, bytesPerSample, type DType, type Raster, type TypedArray } from '@tessera/imaging';
 import type { ObjectSink } from './write-pyramid';
 
@@ -18,7 +19,7 @@ export function readLevel(
     for (let cx = 0; cx * cs < size.width; cx++) {
       const stored = objects.get(`${level}/${t}/${c}/${z}/${cy}/${cx}`);
       if (!stored) throw new Error(`missing chunk ${level}/${t}/${c}/${z}/${cy}/${cx}`);
-      const bytes = stored.length === cs * cs * bps ? stored : new Uint8Array(inflateSync(stored)); // zlib unless raw-sized
+      const bytes = decodeAny(stored, cs * cs * bps);
       if (bytes.length !== cs * cs * bps) throw new Error(`chunk ${cy}/${cx} has ${bytes.length} bytes`);
       const chunk = allocateSamples(dtype, cs * cs);
       new Uint8Array(chunk.buffer).set(bytes);
@@ -43,4 +44,11 @@ export function firstMismatch(a: TypedArray, b: TypedArray): number | null {
   if (a.length !== b.length) return -1;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return i;
   return null;
+}
+
+/** A stored chunk's raw bytes, whichever codec wrote it: raw-sized is raw, lz4 starts with the raw size, else zlib. */
+function decodeAny(stored: Uint8Array, rawBytes: number): Uint8Array {
+  if (stored.length === rawBytes) return stored;
+  const b = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  return new Uint8Array(b.readUInt32LE(0) === rawBytes ? uncompressSync(b) : inflateSync(b));
 }

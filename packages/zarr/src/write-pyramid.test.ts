@@ -63,7 +63,7 @@ describe('writePyramid', () => {
       const { sink, objects } = memorySink();
       await writePyramid(stackSource({ width: 40, height: 40, sizeC: channels, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [plane] }), sink, { chunkSize: 16 });
       for (let c = 0; c < channels; c++) {
-        const edge = new Uint16Array((await decodeChunk(objects.get(`0/0/${c}/0/2/2`)!, 'zlib')).slice().buffer);
+        const edge = new Uint16Array((await decodeChunk(objects.get(`0/0/${c}/0/2/2`)!, 'lz4')).slice().buffer);
         for (let y = 0; y < 16; y++) {
           for (let x = 0; x < 16; x++) {
             const expected = y < 8 && x < 8 ? plane.data[((32 + y) * 40 + 32 + x) * channels + c] : 0;
@@ -97,18 +97,21 @@ describe('writePyramid', () => {
     expect(r.stats[0]).toMatchObject({ min: 100, max: 400 });
     expect(r.stats[0]!.histogram.total).toBe(1600);
   });
-  it('zlib chunks (the default) decode to the raw chunk and are smaller for smooth data', async () => {
+  it.each(['lz4', 'zlib'] as const)('%s chunks decode to the raw chunk and are smaller for smooth data', async (compression) => {
     const data = new Uint16Array(64 * 64).map((_, i) => i % 64);
     const src = stackSource({ width: 64, height: 64, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [{ width: 64, height: 64, channels: 1, dtype: 'uint16', data }] });
-    const z = memorySink();
+    const packed = memorySink();
     const raw = memorySink();
-    expect((await writePyramid(src, z.sink, { chunkSize: 64, compression: 'zlib' })).compression).toBe('zlib');
-    expect((await writePyramid(src, memorySink().sink, { chunkSize: 64 })).compression).toBe('zlib');
+    expect((await writePyramid(src, packed.sink, { chunkSize: 64, compression })).compression).toBe(compression);
     await writePyramid(src, raw.sink, { chunkSize: 64, compression: 'none' });
-    const packed = z.objects.get('0/0/0/0/0/0')!;
-    expect(packed.length).toBeLessThan(raw.objects.get('0/0/0/0/0/0')!.length / 4);
-    expect(await decodeChunk(packed, 'zlib')).toEqual(raw.objects.get('0/0/0/0/0/0'));
+    const chunk = packed.objects.get('0/0/0/0/0/0')!;
+    expect(chunk.length).toBeLessThan(raw.objects.get('0/0/0/0/0/0')!.length / 4);
+    expect(await decodeChunk(chunk, compression)).toEqual(raw.objects.get('0/0/0/0/0/0'));
     expect(await decodeChunk(raw.objects.get('0/0/0/0/0/0')!, null)).toBe(raw.objects.get('0/0/0/0/0/0'));
+  });
+  it('lz4 is the default', async () => {
+    const src = stackSource({ width: 20, height: 20, sizeC: 1, sizeZ: 1, sizeT: 1, dtype: 'uint8', planes: [randomRaster(20, 20, 1, 'uint8')] });
+    expect((await writePyramid(src, memorySink().sink, { chunkSize: 16 })).compression).toBe('lz4');
   });
   it('edge chunks are zero outside the image at every level', async () => {
     const plane = randomRaster(100, 70, 2, 'uint16', 5);

@@ -28,7 +28,7 @@ export interface WritePyramidOptions {
   chunkSize?: number;
   /** Chunk writes in flight at once. */
   concurrency?: number;
-  /** Chunk compression: 'zlib' (default; Zarr's numcodecs zlib, level 1) or 'none'. */
+  /** Chunk compression: 'lz4' (default), 'zlib' or 'none' (see chunk-codec.ts). */
   compression?: Compression;
   /**
    * Worker threads that cut, encode and halve bands (0: all on the calling thread). Default: one per core for images
@@ -63,7 +63,7 @@ export async function writePyramid(source: PlaneSource, sink: ObjectSink, opts: 
   const cs = opts.chunkSize ?? DEFAULT_CHUNK;
   if (!(Number.isInteger(cs) && cs >= 16 && cs % 2 === 0)) throw new RangeError('chunkSize must be an even integer >= 16');
   const levels = levelSizes(source.width, source.height, cs);
-  const compression = opts.compression ?? 'zlib';
+  const compression = opts.compression ?? 'lz4';
   const samples = source.width * source.height * source.sizeC * source.sizeZ * source.sizeT;
   const workers = opts.workers ?? (samples >= WORKERS_FROM_SAMPLES ? Math.min(4, availableParallelism()) : 0);
   const runner = workers > 0 ? workerPool(workers) : inlineRunner();

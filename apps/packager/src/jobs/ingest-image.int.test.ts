@@ -34,12 +34,12 @@ describe('image.ingest job against Postgres and S3', () => {
     expect(await runIngest(deps, { organizationId: org.id, imageId: image.id })).toMatchObject({ status: 'READY' });
     const row = await db.image.findUniqueOrThrow({ where: { id: image.id } });
     expect(row).toMatchObject({ status: 'READY', progress: 1, width: 696, height: 520, sizeC: 1, dtype: 'uint16', chunkSize: 512 });
-    expect(row.levels).toEqual([{ width: 696, height: 520, downsample: 1, compressor: 'zlib' }, { width: 348, height: 260, downsample: 2, compressor: 'zlib' }]);
+    expect(row.levels).toEqual([{ width: 696, height: 520, downsample: 1, compressor: 'lz4' }, { width: 348, height: 260, downsample: 2, compressor: 'lz4' }]);
     const attrs = JSON.parse(new TextDecoder().decode(await getObjectBytes(storage, `${row.zarrPrefix}/.zattrs`)));
     expect(attrs.multiscales[0].datasets.map((d: { path: string }) => d.path)).toEqual(['0', '1']);
     const stored = await getObjectBytes(storage, `${row.zarrPrefix}/1/0/0/0/0/0`);
     expect(stored.length).toBeLessThan(512 * 512 * 2);
-    expect((await decodeChunk(stored, 'zlib')).length).toBe(512 * 512 * 2);
+    expect((await decodeChunk(stored, 'lz4')).length).toBe(512 * 512 * 2);
     expect((await getObjectBytes(storage, row.thumbnailKey!)).subarray(1, 4)).toEqual(new TextEncoder().encode('PNG'));
     // Idempotent: a second delivery of the same job does nothing.
     expect(await runIngest(deps, { organizationId: org.id, imageId: image.id })).toEqual({ skipped: 'READY' });

@@ -79,5 +79,5 @@ export async function readImageLevel(storage: Storage, image: PyramidImage, crop
 
 function levelCompressor(levels: unknown): LevelCompressor {
   const first = Array.isArray(levels) ? (levels[0] as { compressor?: unknown } | undefined) : undefined;
-  return first?.compressor === 'zlib' ? 'zlib' : null;
+  return first?.compressor === 'zlib' || first?.compressor === 'lz4' ? first.compressor : null;
 }

@@ -12,7 +12,7 @@ export const ImageChannelSchema = z.object({
 });
 export type ImageChannel = z.infer<typeof ImageChannelSchema>;
 
-export const ImageLevelSchema = z.object({ width: z.number(), height: z.number(), downsample: z.number(), compressor: z.enum(['zlib']).nullable().optional() });
+export const ImageLevelSchema = z.object({ width: z.number(), height: z.number(), downsample: z.number(), compressor: z.enum(['lz4', 'zlib']).nullable().optional() });
 
 export const ImageSchema = z.object({
   id: z.string(),

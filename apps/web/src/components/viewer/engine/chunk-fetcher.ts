@@ -1,9 +1,10 @@
+import type { ChunkCodec } from './chunk-codec';
 import { fetchChunkBytes } from './fetch-chunk-bytes';
 
-/** Loads one chunk's raw bytes (inflated when `compressed`); rejects with an AbortError when `signal` aborts. */
-export type ChunkFetcher = (url: string, compressed: boolean, signal: AbortSignal) => Promise<ArrayBuffer>;
+/** Loads one chunk's raw bytes (decoded as `codec` says); rejects with an AbortError when `signal` aborts. */
+export type ChunkFetcher = (url: string, codec: ChunkCodec, signal: AbortSignal) => Promise<ArrayBuffer>;
 
-export type ChunkFetchRequest = { id: number; url: string; compressed: boolean } | { abort: number };
+export type ChunkFetchRequest = { id: number; url: string; codec: ChunkCodec } | { abort: number };
 /** Aborted requests get no reply: their caller has stopped waiting. */
 export type ChunkFetchReply = { id: number; bytes: ArrayBuffer } | { id: number; error: string };
 
@@ -22,14 +23,14 @@ export function workerChunkFetcher(): { fetch: ChunkFetcher; close: () => void }
   } catch {
     return { fetch: fetchChunkBytes, close: () => undefined };
   }
-  type Pending = { url: string; compressed: boolean; signal: AbortSignal; resolve: (b: ArrayBuffer) => void; reject: (e: Error | DOMException) => void };
+  type Pending = { url: string; codec: ChunkCodec; signal: AbortSignal; resolve: (b: ArrayBuffer) => void; reject: (e: Error | DOMException) => void };
   const pending = new Map<number, Pending>();
   let next = 1;
   let failed = false;
   worker.onerror = () => {
     failed = true;
     worker.terminate();
-    for (const p of pending.values()) fetchChunkBytes(p.url, p.compressed, p.signal).then(p.resolve, p.reject);
+    for (const p of pending.values()) fetchChunkBytes(p.url, p.codec, p.signal).then(p.resolve, p.reject);
     pending.clear();
   };
   worker.onmessage = (e: MessageEvent<ChunkFetchReply>) => {
@@ -39,19 +40,19 @@ export function workerChunkFetcher(): { fetch: ChunkFetcher; close: () => void }
     if ('bytes' in e.data) p.resolve(e.data.bytes);
     else p.reject(new Error(e.data.error));
   };
-  const fetchChunk: ChunkFetcher = (url, compressed, signal) =>
+  const fetchChunk: ChunkFetcher = (url, codec, signal) =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(abortError());
-      if (failed) return fetchChunkBytes(url, compressed, signal).then(resolve, reject);
+      if (failed) return fetchChunkBytes(url, codec, signal).then(resolve, reject);
       const id = next++;
-      pending.set(id, { url, compressed, signal, resolve, reject });
+      pending.set(id, { url, codec, signal, resolve, reject });
       signal.addEventListener('abort', () => {
         if (!pending.delete(id)) return;
         worker.postMessage({ abort: id } satisfies ChunkFetchRequest);
         reject(abortError());
       }, { once: true });
       // relative URLs resolve against the page, not the worker's script
-      worker.postMessage({ id, url: new URL(url, location.href).href, compressed } satisfies ChunkFetchRequest);
+      worker.postMessage({ id, url: new URL(url, location.href).href, codec } satisfies ChunkFetchRequest);
     });
   return {
     fetch: fetchChunk,

@@ -1,3 +1,4 @@
+import type { ChunkCodec } from './chunk-codec';
 import type { ChunkFetcher } from './chunk-fetcher';
 import { fetchChunkBytes } from './fetch-chunk-bytes';
 import { chunkRefKey, type ChunkRef, type ViewerDType } from './types';
@@ -30,8 +31,8 @@ export class ChunkStore {
     private readonly opts: {
       url: (ref: ChunkRef) => string;
       dtype: ViewerDType;
-      /** True when the chunk is zlib-compressed (Zarr compressor 'zlib'); inflated natively by the browser. */
-      compressed?: (ref: ChunkRef) => boolean;
+      /** How a chunk is stored (its level's Zarr compressor; default raw). */
+      codec?: (ref: ChunkRef) => ChunkCodec;
       /** How bytes are fetched (default: on this thread; the viewer uses a worker, see chunk-fetcher.ts). */
       fetch?: ChunkFetcher;
       upload: (samples: ArrayBufferView) => WebGLTexture;
@@ -72,7 +73,7 @@ export class ChunkStore {
       const key = chunkRefKey(ref);
       const ctrl = new AbortController();
       this.inFlight.set(key, ctrl);
-      (this.opts.fetch ?? fetchChunkBytes)(this.opts.url(ref), this.opts.compressed?.(ref) ?? false, ctrl.signal)
+      (this.opts.fetch ?? fetchChunkBytes)(this.opts.url(ref), this.opts.codec?.(ref) ?? null, ctrl.signal)
         .then((bytes) => {
           if (this.inFlight.get(key) !== ctrl) return;
           const samples = decodeChunk(bytes, this.opts.dtype);

@@ -1,4 +1,5 @@
 import type { Viewport } from '@tessera/tiling';
+import type { ChunkCodec } from './chunk-codec';
 
 export type ViewerDType = 'uint8' | 'uint16' | 'uint32' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
 
@@ -13,8 +14,8 @@ export interface ViewerImage {
   sizeT: number;
   dtype: ViewerDType;
   chunkSize: number;
-  /** Level 0 first; downsample = 2^level; compressor as in the level's .zarray (zlib or none). */
-  levels: { width: number; height: number; downsample: number; compressor?: 'zlib' | null }[];
+  /** Level 0 first; downsample = 2^level; compressor as in the level's .zarray (see chunk-codec.ts). */
+  levels: { width: number; height: number; downsample: number; compressor?: ChunkCodec }[];
   physicalSizeX?: number | null;
   channels: { name: string; color: string; min: number; max: number; histogram: ViewerHistogram; contrast: [number, number] }[];
 }

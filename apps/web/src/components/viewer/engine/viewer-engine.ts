@@ -38,7 +38,7 @@ export class ViewerEngine {
     this.store = new ChunkStore({
       url: chunkUrl,
       dtype: image.dtype,
-      compressed: (ref) => image.levels[ref.level]?.compressor === 'zlib',
+      codec: (ref) => image.levels[ref.level]?.compressor ?? null,
       fetch: this.fetcher.fetch,
       upload: (samples) => this.renderer.createTexture(fmt, image.chunkSize, samples),
       release: (tex) => this.renderer.deleteTexture(tex),
