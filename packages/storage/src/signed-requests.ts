@@ -4,6 +4,7 @@ import https from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { S3Config } from './config';
 import { localS3Endpoint } from './config';
+import { rawGetClient, type RawAnswer } from './raw-http-get';
 import { presignGetQuery, uriEncode } from './sigv4';
 
 /** node:crypto behind the Checksum interface the SDK's signer takes. */
@@ -55,21 +56,32 @@ export type RangeGet = (key: string, start: number, end: number, into?: Uint8Arr
 
 /**
  * Ranged GetObject without the SDK's body streams: the answer is copied once into a buffer of its Content-Length
- * (the SDK's transformToByteArray costs a bulk reader such as ingest ~4 ms of its thread per MiB). Presigned as the
- * GET presigner below signs, keep-alive, network errors and 5xx retried twice.
+ * (the SDK's transformToByteArray costs a bulk reader such as ingest ~4 ms of its thread per MiB), over plain HTTP
+ * with socket reads into reused memory (raw-http-get.ts). Presigned as the GET presigner below signs, keep-alive,
+ * network errors and 5xx retried twice.
  */
 export function createRangeGet(config: S3Config, bucket = config.bucket): RangeGet {
   const t = s3Target(config, bucket);
-  const client = keepAliveClient(t.protocol);
+  const send = rangeSender(t);
   return (key, start, end, into) =>
     withRetries(async () => {
       const path = presignedPath(t, key, { expiresIn: 900 });
-      const res = await client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers: { range: `bytes=${start}-${end - 1}` } }, undefined, into);
+      const res = await send(path, { range: `bytes=${start}-${end - 1}` }, into);
       // the answer may start before the range: the whole object (200, as HTTP allows), or a server's 206 for bytes=0-0
       // which runs to the object's end
       const from = res.status === 206 ? Number(/bytes (\d+)-/.exec(res.contentRange ?? '')?.[1] ?? start) : 0;
       return res.body.subarray(start - from, end - from);
     });
+}
+
+/** GETs of a target: raw-http-get.ts over plain HTTP, Node's HTTPS client otherwise. */
+function rangeSender(t: S3Target): (path: string, headers: Record<string, string>, into?: Uint8Array) => Promise<RawAnswer> {
+  if (t.protocol === 'http:') {
+    const raw = rawGetClient(t.hostname, t.port ?? 80, t.host);
+    return (path, headers, into) => raw.get(path, headers, into);
+  }
+  const client = keepAliveClient(t.protocol);
+  return (path, headers, into) => client.send({ method: 'GET', host: t.hostname, port: t.port, path, headers }, undefined, into);
 }
 
 /** Where a bucket's objects are addressed, and with which credentials. */
