@@ -131,12 +131,8 @@ export class BodyWriter {
 
   /** Writes the trailer and moves the file to `dest`. */
   async commit(dest: string, meta: StoredMeta): Promise<void> {
-    if (!this.fh) {
-      this.tmp = this.files.tempPath();
-      this.fh = await open(this.tmp, 'w');
-    }
-    await this.flush(trailer(meta));
-    await this.fh.close();
+    await this.flush(trailer(meta)); // opens the temporary file if nothing was flushed yet
+    await this.fh!.close();
     this.fh = undefined;
     await this.files.moveInto(this.tmp!, dest);
   }

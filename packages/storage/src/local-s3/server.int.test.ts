@@ -18,6 +18,25 @@ const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expecte
 const presign = createGetPresigner({ ...TEST_S3_CONFIG });
 
 describe('the local S3 server', () => {
+  it('streams large bodies through reused buffers: a reader that leaves mid-way does not disturb one reading alongside', async () => {
+    const big = Buffer.from(new Uint8Array(9 * 2 ** 20 + 5).map((_, i) => (i * 7 + (i >> 20)) & 255));
+    await put('stream/big', big);
+    const url = await presign('stream/big', { expiresIn: 60 });
+    for (let round = 0; round < 3; round++) {
+      const quitter = new AbortController();
+      const left = fetch(url, { signal: quitter.signal }).then(async (r) => {
+        const reader = r.body!.getReader();
+        await reader.read();
+        quitter.abort();
+      }).catch(() => undefined);
+      const whole = fetch(url).then(async (r) => new Uint8Array(await r.arrayBuffer()));
+      await left;
+      expect(Buffer.from(await whole).equals(big), `round ${round}`).toBe(true); // (toEqual takes ~30 s on 9 MiB)
+    }
+    const range = await fetch(url, { headers: { range: 'bytes=1048570-3145740' } });
+    expect(range.status).toBe(206);
+    expect(Buffer.from(await range.arrayBuffer()).equals(big.subarray(1048570, 3145741))).toBe(true);
+  });
   it('refuses requests signed with the wrong secret, altered after signing, or presigned URLs that expired', async () => {
     const wrong = createStorage({ ...TEST_S3_CONFIG, secretAccessKey: 'not-the-secret' }).s3;
     expect((await failure(wrong.send(new PutObjectCommand({ Bucket: bucket, Key: 'sig/x', Body: 'x' })))).name).toBe('SignatureDoesNotMatch');

@@ -302,13 +302,16 @@ const READ_BUFFER = 1 << 20;
 
 async function streamFile(res: ServerResponse, fd: number, start: number, end: number): Promise<void> {
   const buf = readBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER);
+  // a reader that goes away stops the stream (a write to a closed socket may never call back)
+  const gone = new Promise<never>((_, reject) => res.once('close', () => reject(new Error('the reader went away'))));
+  gone.catch(() => undefined);
   try {
     for (let at = start; at <= end; ) {
       const n = await new Promise<number>((resolve, reject) => read(fd, buf, 0, Math.min(READ_BUFFER, end + 1 - at), at, (e, bytes) => (e ? reject(e) : resolve(bytes))));
       if (n === 0) throw new Error('the object file ended early');
       at += n;
       // the callback comes once the socket has taken the bytes: then the buffer may be filled again
-      await new Promise<void>((resolve, reject) => res.write(buf.subarray(0, n), (e) => (e ? reject(e) : resolve())));
+      await Promise.race([gone, new Promise<void>((resolve, reject) => res.write(buf.subarray(0, n), (e) => (e ? reject(e) : resolve())))]);
     }
     res.end();
   } catch {
