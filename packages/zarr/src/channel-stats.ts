@@ -1,4 +1,4 @@
-import { histogram, percentiles, pixelPairs, type DType, type Histogram, type Raster } from '@tessera/imaging';
+import { histogram, percentiles, type DType, type Histogram, type Raster } from '@tessera/imaging';
 
 export interface ChannelStats {
   min: number;
@@ -22,22 +22,14 @@ export interface BandStats {
 
 const countedValues = (dtype: DType) => (dtype === 'uint8' ? 256 : dtype === 'uint16' ? 65536 : 0);
 
-/** Counts (or bounds) every sample of a band, per channel; merged in any order by ChannelStatsAccumulator. */
+/**
+ * Counts (or bounds) every sample of a band, per channel; merged in any order by ChannelStatsAccumulator. (Bands of
+ * two 16-bit channels are counted while they are cut into chunks instead: band-task.ts.)
+ */
 export function bandStats(band: Raster): BandStats {
   const { data, channels: C } = band;
   const n = countedValues(band.dtype);
   const out: BandStats = { counts: n ? [] : undefined, mins: [], maxs: [] };
-  const pairs = pixelPairs(band);
-  if (pairs) {
-    // two 16-bit channels: one 32-bit load counts a pixel's both values
-    const c0 = new Uint32Array(n), c1 = new Uint32Array(n);
-    for (let i = 0; i < pairs.length; i++) {
-      const v = pairs[i]!;
-      c0[v & 0xffff]!++;
-      c1[v >>> 16]!++;
-    }
-    return { counts: [c0, c1], mins: [Infinity, Infinity], maxs: [-Infinity, -Infinity] };
-  }
   for (let c = 0; c < C; c++) {
     let lo = Infinity;
     let hi = -Infinity;

@@ -3,6 +3,7 @@ import { allocateSamples, downsample2x, type DType, type Raster } from '@tessera
 import { stackSource } from './open-source';
 import { channelOf, firstMismatch, memorySink, readLevel } from './test-helpers';
 import { decodeChunk } from './chunk-codec';
+import { bandStats, ChannelStatsAccumulator } from './channel-stats';
 import { writePyramid } from './write-pyramid';
 
 function randomRaster(width: number, height: number, channels: number, dtype: DType, seed = 1): Raster {
@@ -87,6 +88,15 @@ describe('writePyramid', () => {
     expect(given.has(undefined)).toBe(false);
     expect(given.size).toBeLessThanOrEqual(3); // of 10 bands
     expect(firstMismatch(readLevel(objects, 0, { width: 50, height: 160 }, 16, 'uint16', 1), channelOf(plane, 1))).toBeNull();
+  });
+  it('two 16-bit channels counted while cut (odd width, edge chunks) give the stats of counting the plane directly', async () => {
+    const plane = randomRaster(101, 70, 2, 'uint16', 9);
+    const src = stackSource({ width: 101, height: 70, sizeC: 2, sizeZ: 1, sizeT: 1, dtype: 'uint16', planes: [plane] });
+    const r = await writePyramid(src, memorySink().sink, { chunkSize: 16, workers: 0 });
+    const reference = new ChannelStatsAccumulator(2, 'uint16');
+    reference.merge(bandStats(plane));
+    expect(r.stats).toEqual(reference.finish(r.smallest));
+    expect(r.stats[1]!.histogram.total).toBe(101 * 70);
   });
   it('writes Z and T planes under their own keys and counts exact histograms over all of them', async () => {
     const planes = [0, 1, 2, 3].map((i) => ({ width: 20, height: 20, channels: 1, dtype: 'uint16' as const, data: new Uint16Array(400).fill(100 * (i + 1)) }));
