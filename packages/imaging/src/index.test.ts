@@ -5,9 +5,9 @@ describe('public API surface', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(imaging).sort()).toEqual(
       [
-        'DEFAULT_LIMITS', 'DTYPES', 'ImagingError', 'allocateSamples', 'assertSamplesFit', 'autoContrast', 'bytesPerSample', 'bytesReader',
+        'DEFAULT_LIMITS', 'DTYPES', 'ImagingError', 'allocateSamples', 'autoContrast', 'bytesPerSample', 'bytesReader',
         'cachedReader', 'createRaster', 'downsample2x', 'dtypeRange', 'hexToOmeColor', 'histogram', 'isImagingError',
-        'isIntegerDType', 'omeColorToHex', 'openTiff', 'parseOmeXml', 'percentiles', 'pixelPairs', 'pyramidLevels', 'readImage',
+        'isIntegerDType', 'omeColorToHex', 'openTiff', 'outputSamples', 'parseOmeXml', 'percentiles', 'pixelPairs', 'pyramidLevels', 'readImage',
         'readPng', 'readTiff', 'sniffFormat', 'writePng', 'writeTiff',
       ].sort(),
     );

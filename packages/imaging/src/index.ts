@@ -1,5 +1,5 @@
 export type { DType, TypedArray, Raster, ImageStack, ReadLimits } from './types';
-export { DEFAULT_LIMITS, DTYPES, bytesPerSample, allocateSamples, assertSamplesFit, createRaster, dtypeRange, isIntegerDType, pixelPairs } from './types';
+export { DEFAULT_LIMITS, DTYPES, bytesPerSample, allocateSamples, createRaster, dtypeRange, isIntegerDType, outputSamples, pixelPairs } from './types';
 export { ImagingError, isImagingError, type ImagingErrorCode } from './errors';
 export { bytesReader, cachedReader, type RandomAccessReader } from './io';
 export { readImage, sniffFormat, type ImageFormat } from './read-image';

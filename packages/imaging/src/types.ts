@@ -71,9 +71,14 @@ export function allocateSamples(dtype: DType, length: number): TypedArray {
   return new CTORS[dtype](length);
 }
 
-/** Throws unless `array` holds `dtype` samples and at least `length` of them (an output array a caller hands in). */
-export function assertSamplesFit(array: TypedArray, dtype: DType, length: number): void {
-  if (!(array instanceof CTORS[dtype]) || array.length < length) throw new RangeError(`an output array of ${length} ${dtype} samples was expected`);
+/**
+ * Where `length` samples of `dtype` are to be written: the start of `into` when a caller hands one in (it must hold
+ * `dtype` samples and at least `length` of them), else a new array.
+ */
+export function outputSamples(dtype: DType, length: number, into?: TypedArray): TypedArray {
+  if (!into) return allocateSamples(dtype, length);
+  if (!(into instanceof CTORS[dtype]) || into.length < length) throw new RangeError(`an output array of ${length} ${dtype} samples was expected`);
+  return into.subarray(0, length);
 }
 
 /** A typed view over little- or native-endian bytes (copies when unaligned). */

@@ -1,5 +1,5 @@
 import {
-  allocateSamples, cachedReader, ImagingError, openTiff, readImage, sniffFormat, type ImageStack, type RandomAccessReader, type ReadLimits,
+  cachedReader, ImagingError, openTiff, outputSamples, readImage, sniffFormat, type ImageStack, type RandomAccessReader, type ReadLimits,
 } from '@tessera/imaging';
 import type { PlaneSource } from './write-pyramid';
 
@@ -74,7 +74,7 @@ export function stackSource(stack: ImageStack): Omit<OpenedSource, 'format'> {
       const plane = stack.planes[t * stack.sizeZ + z]!;
       const rowsData = plane.data.subarray(y * width * sizeC, (y + rows) * width * sizeC);
       // a copy: the pyramid takes it over
-      const data = into ? into.subarray(0, rowsData.length) : allocateSamples(stack.dtype, rowsData.length);
+      const data = outputSamples(stack.dtype, rowsData.length, into);
       data.set(rowsData);
       return { width, height: rows, channels: sizeC, dtype: stack.dtype, data };
     },

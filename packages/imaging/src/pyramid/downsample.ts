@@ -1,5 +1,5 @@
 import { ImagingError } from '../errors';
-import { allocateSamples, assertSamplesFit, isIntegerDType, pixelPairs, type Raster, type TypedArray } from '../types';
+import { isIntegerDType, outputSamples, pixelPairs, type Raster, type TypedArray } from '../types';
 
 /**
  * - 'mean': each output pixel is the mean of its 2×2 input block. For integer dtypes the mean is rounded half up
@@ -21,8 +21,7 @@ export function downsample2x(raster: Raster, method: DownsampleMethod = 'mean', 
   if (data.length !== width * height * C) throw new ImagingError('invalid-argument', 'The raster data length does not match its size.');
   const ow = Math.ceil(width / 2);
   const oh = Math.ceil(height / 2);
-  if (into) assertSamplesFit(into, dtype, ow * oh * C);
-  const out = into ? into.subarray(0, ow * oh * C) : allocateSamples(dtype, ow * oh * C);
+  const out = outputSamples(dtype, ow * oh * C, into);
   if (method === 'mean' && SMALL_INTEGER.has(dtype)) return meanOfSmallIntegers(raster, out);
   const integer = isIntegerDType(dtype);
   const block = [0, 0, 0, 0];

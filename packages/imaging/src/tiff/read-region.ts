@@ -1,6 +1,6 @@
 import { ImagingError } from '../errors';
 import { readBytes, type Io } from '../io';
-import { allocateSamples, assertSamplesFit, bytesPerSample, DEFAULT_LIMITS, viewSamples, type Raster, type ReadLimits, type TypedArray } from '../types';
+import { allocateSamples, bytesPerSample, outputSamples, DEFAULT_LIMITS, viewSamples, type Raster, type ReadLimits, type TypedArray } from '../types';
 import { decompressChunk, undoFloatPredictor, undoHorizontalPredictor } from './decompress';
 import { assertChunkCount, assertDecodable, chunkGrid, type TiffPage } from './tiff-page';
 import { COMPRESSION } from './tiff-tags';
@@ -49,20 +49,20 @@ export function* readRegion(page: TiffPage, littleEndian: boolean, region?: Regi
   if (page.predictor === 2 && dtype.startsWith('float')) {
     throw new ImagingError('unsupported', 'This TIFF combines floating-point samples with an integer predictor, which is not supported.');
   }
-  if (into) assertSamplesFit(into, dtype, sampleCount);
+  const given = into && outputSamples(dtype, sampleCount, into);
   const direct = contiguousRows(page, littleEndian, x, y, width, height, bps);
   if (direct) {
-    const target = into && new Uint8Array(into.buffer, into.byteOffset, direct.length);
+    const target = given && new Uint8Array(given.buffer, given.byteOffset, direct.length);
     const bytes = yield* readBytes(direct.offset, direct.length, target);
     if (target) {
       if (bytes.buffer !== target.buffer || bytes.byteOffset !== target.byteOffset) target.set(bytes);
-      return { width, height, channels: spp, dtype, data: into.subarray(0, sampleCount) };
+      return { width, height, channels: spp, dtype, data: given };
     }
     // the reader's own buffer (a ranged GET) becomes the raster; anything shared with others is copied
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return { width, height, channels: spp, dtype, data: viewSamples(dtype, own ? bytes : bytes.slice()) };
   }
-  const out = into ? into.subarray(0, sampleCount).fill(0) : allocateSamples(dtype, sampleCount);
+  const out = given ? given.fill(0) : allocateSamples(dtype, sampleCount);
   const planes = planar ? spp : 1;
   for (let s = 0; s < planes; s++) {
     for (let cy = Math.floor(y / ch); cy * ch < y + height; cy++) {

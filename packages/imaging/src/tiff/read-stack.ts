@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { allocateSamples, assertSamplesFit, bytesPerSample, type ImageStack, type Raster, type ReadLimits, type TypedArray } from '../types';
+import { bytesPerSample, outputSamples, type ImageStack, type Raster, type ReadLimits, type TypedArray } from '../types';
 import type { StackLayout } from './layout-stack';
 import { checkSize, readRegion, type Region } from './read-region';
 import type { TiffPage } from './tiff-page';
@@ -11,8 +11,7 @@ export function* readLayoutPlane(layout: StackLayout, pages: TiffPage[], le: boo
   const height = region?.height ?? layout.height;
   const total = width * height * layout.sizeC;
   checkSize(total, bytesPerSample(layout.dtype), limits, 'image');
-  if (into) assertSamplesFit(into, layout.dtype, total);
-  const out = into ? into.subarray(0, total) : allocateSamples(layout.dtype, total);
+  const out = outputSamples(layout.dtype, total, into);
   let c0 = 0;
   for (const page of pages) {
     const part = yield* readRegion(page, le, region, limits);
