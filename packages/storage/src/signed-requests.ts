@@ -169,7 +169,7 @@ function keepAliveClient(protocol: string) {
   const mod = secure ? https : http;
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 32 }) : new http.Agent({ keepAlive: true, maxSockets: 32 });
   return {
-    send(opts: http.RequestOptions, body?: Uint8Array, into?: Uint8Array): Promise<{ status: number; contentRange?: string; body: Uint8Array }> {
+    send(opts: http.RequestOptions, body?: Uint8Array, into?: Uint8Array): Promise<RawAnswer> {
       return new Promise((resolve, reject) => {
         const req = mod.request({ ...opts, agent }, (res) => {
           const status = res.statusCode ?? 0;

@@ -3,6 +3,13 @@ import { decodeLz4Chunk } from './lz4';
 /** How a level's chunks are stored (its `.zarray` compressor): numcodecs' lz4 or zlib, or raw. */
 export type ChunkCodec = 'lz4' | 'zlib' | null;
 
+/** One chunk's raw bytes, fetched and decoded as its level's codec says. */
+export async function fetchChunkBytes(url: string, codec: ChunkCodec, signal: AbortSignal): Promise<ArrayBuffer> {
+  const res = await fetch(url, { signal });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return decodeChunkResponse(res, codec);
+}
+
 /**
  * One chunk's raw bytes from its HTTP response: zlib is inflated natively by the browser (as the body streams in),
  * lz4 decoded here once the body is in.

@@ -7,7 +7,7 @@
  * aborted request.
  */
 import type { ChunkFetchReply, ChunkFetchRequest } from './chunk-fetcher';
-import { fetchChunkBytes } from './fetch-chunk-bytes';
+import { fetchChunkBytes } from './chunk-codec';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const inFlight = new Map<number, AbortController>();

@@ -1,5 +1,4 @@
-import type { ChunkCodec } from './chunk-codec';
-import { fetchChunkBytes } from './fetch-chunk-bytes';
+import { fetchChunkBytes, type ChunkCodec } from './chunk-codec';
 
 /** Loads one chunk's raw bytes (decoded as `codec` says); rejects with an AbortError when `signal` aborts. */
 export type ChunkFetcher = (url: string, codec: ChunkCodec, signal: AbortSignal) => Promise<ArrayBuffer>;

@@ -1,6 +1,5 @@
-import type { ChunkCodec } from './chunk-codec';
+import { fetchChunkBytes, type ChunkCodec } from './chunk-codec';
 import type { ChunkFetcher } from './chunk-fetcher';
-import { fetchChunkBytes } from './fetch-chunk-bytes';
 import { chunkRefKey, type ChunkRef, type ViewerDType } from './types';
 
 export interface LoadedChunk { key: string; ref: ChunkRef; samples: ArrayBufferView & ArrayLike<number>; texture: WebGLTexture }
