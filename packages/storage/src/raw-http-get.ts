@@ -11,7 +11,7 @@ const HEAD_LIMIT = 64 << 10;
 
 /**
  * HTTP/1.1 GETs over plain TCP whose socket reads land in one reused 1 MiB buffer per connection, copied from there
- * into the caller's array: Node's HTTP client takes a fresh buffer for every socket read, which cost ingest ~2 CPU-s
+ * into the caller's array: Node's HTTP client takes a fresh buffer for every socket read, which cost ingest ~1.6 CPU-s
  * in new pages and GC per 1.6 GB read (its 20000² benchmark). Keep-alive connections are kept for the next GET.
  * A successful answer must carry Content-Length (S3 sends it with every object); an error without one is reported by
  * its status.

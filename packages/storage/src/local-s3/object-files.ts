@@ -84,7 +84,8 @@ function readTrailer(fd: number, size: number, last = readTail(fd, size, Math.mi
  * Takes a body in pieces, hashing it; `commit` appends the trailer and moves the file into place. A small body stays
  * in memory until then (one write); a large one streams to a temporary file in 4 MiB writes. File calls that create
  * or move files run on the thread pool: creating a file costs this machine's kernel ~0.9 ms of CPU (ext4 on the VM's
- * disk; 5 µs on tmpfs), and done synchronously they kept the server from answering reads for half of an ingest.
+ * disk; ~5 µs on tmpfs), and done synchronously they kept the server from answering reads (a 20000² ingest's CPU
+ * profile: 5.8 s of 14.2 s in `open`).
  */
 export class BodyWriter {
   readonly md5 = createHash('md5');

@@ -295,7 +295,7 @@ function sendBody(res: ServerResponse, o: OpenedObject, start: number, end: numb
 
 /**
  * Large bodies (ingest reads a 1.6 GB upload this way) go out in 1 MiB reads into buffers that are reused once the
- * socket has taken their bytes: a fresh buffer per read cost this server ~2 CPU-s per 1.6 GB in new pages and GC.
+ * socket has taken their bytes: a fresh buffer per read cost this server ~1.5–2 CPU-s per 1.6 GB in new pages and GC (20000² ingest: S3 server CPU 5.5–6.4 → 4.0–4.6 s).
  */
 const readBuffers: Buffer[] = [];
 const READ_BUFFER = 1 << 20;
